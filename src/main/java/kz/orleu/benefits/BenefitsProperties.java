@@ -1,0 +1,25 @@
+package kz.orleu.benefits;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings from {@code application.yml} and the environment ({@code BENEFITS_HOME}, {@code BENEFITS_DB_URL},
+ * {@code BENEFITS_DB_USER}, {@code BENEFITS_DB_PASSWORD}, {@code BENEFITS_DB_PASSWORD_FILE}). Policy parameters
+ * are reference data, not settings.
+ *
+ * @param home folder of the embedded database and other state, {@code ./var} by default
+ * @param dbUrl JDBC URL of a PostgreSQL server; without it an embedded PostgreSQL is started under {@code home}
+ * @param chunkSize rows per transaction in chunk-oriented steps
+ * @param shareRunningServer connect as a client to the embedded server of another process on the same home
+ *        (for commands that list, stop or abandon) instead of refusing
+ */
+@ConfigurationProperties("benefits")
+public record BenefitsProperties(Path home, String dbUrl, String dbUser, String dbPassword, Path dbPasswordFile,
+        Integer chunkSize, boolean shareRunningServer) {
+
+    public BenefitsProperties {
+        home = home == null ? Path.of("var") : home;
+        chunkSize = chunkSize == null ? 5000 : chunkSize;
+    }
+}

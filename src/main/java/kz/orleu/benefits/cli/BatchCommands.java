@@ -1,0 +1,260 @@
+package kz.orleu.benefits.cli;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import kz.orleu.benefits.job.ExecutionOwner;
+import kz.orleu.benefits.job.QuarterlyRecalculationJobConfiguration;
+import kz.orleu.benefits.run.RunContext;
+import kz.orleu.benefits.store.DatabaseConfiguration.EmbeddedServerHolder;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The subcommands that act on the job repository: run, restart, stop, abandon, list executions. Spring Batch's
+ * {@link JobOperator} does the work; this class adds the checks an operator needs (one run of a quarter at a
+ * time, recovery of an execution whose process died) and the exit statuses.
+ */
+@Component
+public class BatchCommands {
+
+    static final String OWNER_HOST = ExecutionOwner.HOST;
+    static final String OWNER_PID = ExecutionOwner.PID;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
+    private final Job job;
+    private final JdbcTemplate jdbc;
+    private final EmbeddedServerHolder embedded;
+    private final RunSummary summary;
+    private final PrintStream out = System.out;
+
+    public BatchCommands(JobOperator jobOperator, JobRepository jobRepository, Job job, JdbcTemplate jdbc,
+            EmbeddedServerHolder embedded, RunSummary summary) {
+        this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
+        this.job = job;
+        this.jdbc = jdbc;
+        this.embedded = embedded;
+        this.summary = summary;
+    }
+
+    public ExitCode execute(Command command) {
+        if (command instanceof Command.Run run) {
+            return run(run);
+        }
+        if (command instanceof Command.Restart restart) {
+            return restart(restart.executionId());
+        }
+        if (command instanceof Command.Stop stop) {
+            return stop(stop.executionId());
+        }
+        if (command instanceof Command.Abandon abandon) {
+            return abandon(abandon.executionId());
+        }
+        if (command instanceof Command.Executions executions) {
+            return list(executions.failedOnly());
+        }
+        throw new UsageException("explain is not available yet");
+    }
+
+    ExitCode run(Command.Run run) {
+        refuseIfRunning(run.quarter().toString());
+        if (embedded.shared().isPresent()) {
+            throw new UsageException("another process (pid " + embedded.shared().get().ownerPid().orElse(-1)
+                    + ") is using the embedded database of this BENEFITS_HOME; wait for it to finish");
+        }
+        JobParametersBuilder parameters = new JobParametersBuilder()
+                .addString(RunContext.QUARTER, run.quarter().toString(), true)
+                .addString(RunContext.INPUT, run.input().toAbsolutePath().toString(), true)
+                .addString(RunContext.OUTPUT, run.output().toAbsolutePath().toString(), false)
+                .addLong(RunContext.LAUNCH, System.currentTimeMillis(), true);
+        if (run.suppressBelow() != null) {
+            parameters.addString(RunContext.SUPPRESS_BELOW, run.suppressBelow().toString(), false);
+        }
+        JobExecution execution;
+        try {
+            execution = jobOperator.start(job, parameters.toJobParameters());
+        } catch (Exception e) {
+            throw new UsageException("cannot start the job: " + e.getMessage());
+        }
+        return finished(execution);
+    }
+
+    ExitCode restart(long executionId) {
+        JobExecution execution = execution(executionId);
+        if (execution.getStatus() == BatchStatus.STARTED || execution.getStatus() == BatchStatus.STARTING
+                || execution.getStatus() == BatchStatus.STOPPING) {
+            if (ownerAlive(execution)) {
+                throw new UsageException("execution " + executionId + " is still running (" + owner(execution)
+                        + "); stop it first with: benefits stop " + executionId);
+            }
+            execution = jobOperator.recover(execution);
+        }
+        if (execution.getStatus() != BatchStatus.FAILED && execution.getStatus() != BatchStatus.STOPPED) {
+            throw new UsageException("execution " + executionId + " is " + execution.getStatus()
+                    + ": only a FAILED or STOPPED execution can be restarted");
+        }
+        JobExecution restarted;
+        try {
+            restarted = jobOperator.restart(execution);
+        } catch (Exception e) {
+            throw new UsageException("cannot restart execution " + executionId + ": " + e.getMessage());
+        }
+        return finished(restarted);
+    }
+
+    ExitCode stop(long executionId) {
+        JobExecution execution = execution(executionId);
+        try {
+            jobOperator.stop(execution);
+            out.println(executionId + " STOPPING: the job stops at the next chunk boundary; restart it with: "
+                    + "benefits restart " + executionId);
+            return ExitCode.COMPLETED;
+        } catch (Exception e) {
+            throw new UsageException("cannot stop execution " + executionId + ": " + e.getMessage());
+        }
+    }
+
+    ExitCode abandon(long executionId) {
+        JobExecution execution = execution(executionId);
+        try {
+            if ((execution.getStatus() == BatchStatus.STARTED || execution.getStatus() == BatchStatus.STOPPING)
+                    && !ownerAlive(execution)) {
+                execution = jobOperator.recover(execution);
+            }
+            jobOperator.abandon(execution);
+            jdbc.update("update run set status = 'ABANDONED' where run_id = ? and status <> 'COMPLETED'",
+                    execution.getJobInstance().getInstanceId());
+            out.println(executionId + " ABANDONED: it will never be resumed");
+            return ExitCode.COMPLETED;
+        } catch (Exception e) {
+            throw new UsageException("cannot abandon execution " + executionId + ": " + e.getMessage());
+        }
+    }
+
+    ExitCode list(boolean failedOnly) {
+        List<Map<String, Object>> executions = jdbc.queryForList("""
+                select e.job_execution_id, e.job_instance_id, e.status, e.exit_code, e.exit_message,
+                       e.start_time, e.end_time, q.parameter_value as quarter, r.version
+                  from batch_job_execution e
+                  join batch_job_instance i on i.job_instance_id = e.job_instance_id
+                  left join batch_job_execution_params q
+                         on q.job_execution_id = e.job_execution_id and q.parameter_name = 'quarter'
+                  left join run r on r.run_id = e.job_instance_id
+                 where i.job_name = ?
+                   and (not ? or (e.status in ('FAILED', 'STOPPED', 'UNKNOWN', 'STARTED', 'STOPPING')
+                        and not exists (select 1 from batch_job_execution later
+                                         where later.job_instance_id = e.job_instance_id
+                                           and later.job_execution_id > e.job_execution_id)))
+                 order by e.job_execution_id desc""",
+                QuarterlyRecalculationJobConfiguration.JOB_NAME, failedOnly);
+        if (executions.isEmpty()) {
+            out.println(failedOnly ? "no execution needs attention" : "no executions yet");
+        }
+        for (Map<String, Object> e : executions) {
+            LocalDateTime start = (LocalDateTime) e.get("start_time");
+            LocalDateTime end = (LocalDateTime) e.get("end_time");
+            out.printf("%d %s quarter=%s run=%s version=%s start=%s end=%s duration=%s%s%n",
+                    ((Number) e.get("job_execution_id")).longValue(), e.get("status"), e.get("quarter"),
+                    e.get("job_instance_id"), e.get("version") == null ? "-" : e.get("version"),
+                    start == null ? "-" : TIME.format(start), end == null ? "-" : TIME.format(end),
+                    duration(start, end), exitMessage(e.get("exit_message")));
+            jdbc.query("""
+                    select step_name, status, read_count, write_count, filter_count,
+                           read_skip_count + write_skip_count + process_skip_count as skips, exit_message,
+                           start_time, end_time
+                      from batch_step_execution where job_execution_id = ? order by step_execution_id""",
+                    rs -> {
+                        out.printf("    %-24s %-9s read=%d write=%d filter=%d skip=%d duration=%s%s%n",
+                                rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                                rs.getLong(6), duration(rs.getObject(8, LocalDateTime.class),
+                                        rs.getObject(9, LocalDateTime.class)),
+                                exitMessage(rs.getString(7)));
+                    }, e.get("job_execution_id"));
+        }
+        return ExitCode.COMPLETED;
+    }
+
+    private void refuseIfRunning(String quarter) {
+        List<Long> running = jdbc.queryForList("""
+                select e.job_execution_id from batch_job_execution e
+                  join batch_job_execution_params q
+                    on q.job_execution_id = e.job_execution_id and q.parameter_name = 'quarter'
+                 where e.status in ('STARTING', 'STARTED', 'STOPPING') and q.parameter_value = ?
+                 order by e.job_execution_id""", Long.class, quarter);
+        for (Long id : running) {
+            JobExecution execution = execution(id);
+            if (ownerAlive(execution)) {
+                throw new UsageException("quarter " + quarter + " is already being run by execution " + id + " ("
+                        + owner(execution) + "); wait for it or stop it with: benefits stop " + id);
+            }
+            throw new UsageException("quarter " + quarter + " has execution " + id + " marked " + execution.getStatus()
+                    + " but its process is gone; resume it with: benefits restart " + id
+                    + ", or give it up with: benefits abandon " + id);
+        }
+    }
+
+    private ExitCode finished(JobExecution execution) {
+        summary.print(execution);
+        return ExitCode.of(execution.getStatus());
+    }
+
+    private JobExecution execution(long executionId) {
+        JobExecution execution = jobRepository.getJobExecution(executionId);
+        if (execution == null) {
+            throw new UsageException("no job execution with id " + executionId);
+        }
+        return execution;
+    }
+
+    /** The process that runs an execution writes its host and pid into the job's context when it starts. */
+    private static boolean ownerAlive(JobExecution execution) {
+        var context = execution.getExecutionContext();
+        if (!context.containsKey(OWNER_PID)) {
+            return false;
+        }
+        String host = context.getString(OWNER_HOST, "");
+        if (!host.equals(hostName())) {
+            return true;
+        }
+        return ProcessHandle.of(context.getLong(OWNER_PID)).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    private static String owner(JobExecution execution) {
+        var context = execution.getExecutionContext();
+        return "pid " + context.getLong(OWNER_PID, -1) + " on " + context.getString(OWNER_HOST, "?");
+    }
+
+    private static String hostName() {
+        return ExecutionOwner.hostName();
+    }
+
+    private static String duration(LocalDateTime start, LocalDateTime end) {
+        if (start == null) {
+            return "-";
+        }
+        Duration d = Duration.between(start, end == null ? LocalDateTime.now() : end);
+        return d.toSeconds() + "s";
+    }
+
+    private static String exitMessage(Object message) {
+        if (message == null || message.toString().isBlank()) {
+            return "";
+        }
+        String text = message.toString().strip();
+        int newline = text.indexOf('\n');
+        return " exit=\"" + (newline > 0 ? text.substring(0, newline) : text) + "\"";
+    }
+
+}

@@ -1,0 +1,160 @@
+package kz.orleu.benefits.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import kz.orleu.benefits.quarter.Quarter;
+
+/** A parsed command line of {@code ops/benefits}. */
+public sealed interface Command {
+
+    /** Options every subcommand accepts. */
+    record Common(String dbUrl) {
+    }
+
+    Common common();
+
+    record Run(Common common, Quarter quarter, Path input, Path output, Integer suppressBelow) implements Command {
+    }
+
+    record Executions(Common common, boolean failedOnly) implements Command {
+    }
+
+    record Restart(Common common, long executionId) implements Command {
+    }
+
+    record Stop(Common common, long executionId) implements Command {
+    }
+
+    record Abandon(Common common, long executionId) implements Command {
+    }
+
+    record Explain(Common common, String familyId, Quarter quarter) implements Command {
+    }
+
+    String USAGE = """
+            usage: benefits run --quarter YYYYQn --input DIR --output DIR [--suppress-below N] [--db-url URL]
+                   benefits executions [--failed]
+                   benefits restart EXECUTION_ID
+                   benefits stop EXECUTION_ID
+                   benefits abandon EXECUTION_ID
+                   benefits explain FAMILY_ID --quarter YYYYQn""";
+
+    static Command parse(String... args) {
+        if (args.length == 0) {
+            throw new UsageException("no subcommand given\n" + USAGE);
+        }
+        String sub = args[0];
+        Map<String, String> options = new HashMap<>();
+        Set<String> flags = new java.util.HashSet<>();
+        List<String> positional = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--failed") || arg.equals("--help")) {
+                flags.add(arg);
+            } else if (arg.startsWith("--")) {
+                String name = arg;
+                String value;
+                int eq = arg.indexOf('=');
+                if (eq > 0) {
+                    name = arg.substring(0, eq);
+                    value = arg.substring(eq + 1);
+                } else {
+                    if (i + 1 >= args.length) {
+                        throw new UsageException("option " + arg + " needs a value");
+                    }
+                    value = args[++i];
+                }
+                options.put(name, value);
+            } else {
+                positional.add(arg);
+            }
+        }
+        Common common = new Common(options.remove("--db-url"));
+        Command command = switch (sub) {
+            case "run" -> new Run(common, quarter(options.remove("--quarter")),
+                    inputFolder(options.remove("--input")), outputFolder(options.remove("--output")),
+                    suppressBelow(options.remove("--suppress-below")));
+            case "executions" -> new Executions(common, flags.remove("--failed"));
+            case "restart" -> new Restart(common, executionId(sub, positional));
+            case "stop" -> new Stop(common, executionId(sub, positional));
+            case "abandon" -> new Abandon(common, executionId(sub, positional));
+            case "explain" -> new Explain(common, familyId(positional), quarter(options.remove("--quarter")));
+            default -> throw new UsageException("unknown subcommand '" + sub + "'\n" + USAGE);
+        };
+        if (!options.isEmpty()) {
+            throw new UsageException("unknown option(s) for " + sub + ": " + String.join(", ", options.keySet()));
+        }
+        if (!(command instanceof Restart || command instanceof Stop || command instanceof Abandon
+                || command instanceof Explain) && !positional.isEmpty()) {
+            throw new UsageException("unexpected argument(s) for " + sub + ": " + String.join(" ", positional));
+        }
+        return command;
+    }
+
+    private static Quarter quarter(String value) {
+        if (value == null) {
+            throw new UsageException("--quarter is required (the benefit quarter, e.g. 2016Q2)");
+        }
+        try {
+            return Quarter.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private static Path inputFolder(String value) {
+        if (value == null) {
+            throw new UsageException("--input is required (the income-quarter folder)");
+        }
+        Path folder = Path.of(value);
+        if (!Files.isDirectory(folder)) {
+            throw new UsageException("input folder " + folder + " does not exist or is not a folder");
+        }
+        return folder;
+    }
+
+    private static Path outputFolder(String value) {
+        if (value == null) {
+            throw new UsageException("--output is required (the folder that receives <quarter>/)");
+        }
+        return Path.of(value);
+    }
+
+    private static Integer suppressBelow(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            int n = Integer.parseInt(value);
+            if (n < 0) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new UsageException("--suppress-below must be a whole number, 0 or more: " + value);
+        }
+    }
+
+    private static long executionId(String sub, List<String> positional) {
+        if (positional.size() != 1) {
+            throw new UsageException(sub + " needs exactly one EXECUTION_ID");
+        }
+        try {
+            return Long.parseLong(positional.get(0));
+        } catch (NumberFormatException e) {
+            throw new UsageException("not an execution id: " + positional.get(0));
+        }
+    }
+
+    private static String familyId(List<String> positional) {
+        if (positional.size() != 1) {
+            throw new UsageException("explain needs exactly one FAMILY_ID");
+        }
+        return positional.get(0);
+    }
+}

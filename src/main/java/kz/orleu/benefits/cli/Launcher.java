@@ -1,0 +1,92 @@
+package kz.orleu.benefits.cli;
+
+import java.io.PrintStream;
+import java.util.HashMap;
+import java.util.Map;
+import kz.orleu.benefits.BenefitsApplication;
+import kz.orleu.benefits.declaration.InputPreflight;
+import kz.orleu.benefits.declaration.UnusableInputException;
+import kz.orleu.benefits.store.embedded.HomeInUseException;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The entry point behind {@code ops/benefits}: parses the command line, checks the input before anything is
+ * written, starts the application (and the embedded database when no server is configured), runs the
+ * subcommand and exits with the status of {@link ExitCode}.
+ */
+public final class Launcher {
+
+    private final PrintStream err;
+
+    public Launcher(PrintStream err) {
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new Launcher(System.err).execute(args));
+    }
+
+    public int execute(String... args) {
+        Command command;
+        try {
+            command = Command.parse(args);
+            if (command instanceof Command.Run run) {
+                InputPreflight.check(run.input(), run.quarter());
+            }
+        } catch (UsageException | UnusableInputException e) {
+            return usage(e.getMessage());
+        }
+        ConfigurableApplicationContext context;
+        try {
+            context = start(command);
+        } catch (RuntimeException e) {
+            return usage(databaseProblem(e));
+        }
+        try (context) {
+            return context.getBean(BatchCommands.class).execute(command).status();
+        } catch (UsageException | UnusableInputException e) {
+            return usage(e.getMessage());
+        }
+    }
+
+    private int usage(String message) {
+        err.println("benefits: " + message);
+        return ExitCode.USAGE.status();
+    }
+
+    private static ConfigurableApplicationContext start(Command command) {
+        Map<String, Object> properties = new HashMap<>();
+        if (command.common().dbUrl() != null) {
+            properties.put("benefits.db-url", command.common().dbUrl());
+        }
+        // Listing, stopping and abandoning work against a server another process owns; running does not.
+        boolean client = command instanceof Command.Executions || command instanceof Command.Stop
+                || command instanceof Command.Abandon || command instanceof Command.Explain
+                || command instanceof Command.Run;
+        properties.put("benefits.share-running-server", client);
+        return new SpringApplicationBuilder(BenefitsApplication.class)
+                .properties(properties)
+                .logStartupInfo(false)
+                .registerShutdownHook(true)
+                .run();
+    }
+
+    /** The first cause that says what is wrong with the database, in one line. */
+    static String databaseProblem(Throwable e) {
+        Throwable cause = e;
+        while (cause != null) {
+            if (cause instanceof HomeInUseException || cause instanceof UsageException) {
+                return cause.getMessage();
+            }
+            if (cause instanceof java.sql.SQLException || cause instanceof java.net.ConnectException) {
+                return "cannot reach the database: " + cause.getMessage();
+            }
+            if (cause.getCause() == null) {
+                break;
+            }
+            cause = cause.getCause();
+        }
+        return "cannot start: " + (cause == null ? e.getMessage() : cause.getMessage());
+    }
+}

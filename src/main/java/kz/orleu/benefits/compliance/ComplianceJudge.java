@@ -1,0 +1,123 @@
+package kz.orleu.benefits.compliance;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import kz.orleu.benefits.declaration.InputFile;
+import kz.orleu.benefits.declaration.RowWarning;
+import kz.orleu.benefits.declaration.WarningReason;
+import kz.orleu.benefits.quarter.Quarter;
+import kz.orleu.benefits.reference.RuleSet;
+
+/**
+ * Judges a social contract on the monitoring of the income quarter ({@code domain.md}, "The social contract and
+ * its obligations"): over the months of that quarter in which the contract was in force, each obligation of the
+ * plan fails on NOT_MET in {@code failure_months} or more months, on reports missing for as many months (counted
+ * apart), or on any spending report naming a forbidden purpose. EXCUSED counts as met.
+ */
+public final class ComplianceJudge {
+
+    private static final Set<String> WORK_OBLIGATIONS = Set.of("JOB_SEARCH", "TRAINING", "EMPLOYMENT");
+    private static final String SPENDING_REPORT = "SPENDING_REPORT";
+
+    private final Quarter incomeQuarter;
+    private final Quarter benefitQuarter;
+    private final RuleSet rules;
+
+    public ComplianceJudge(Quarter incomeQuarter, Quarter benefitQuarter, RuleSet rules) {
+        this.incomeQuarter = incomeQuarter;
+        this.benefitQuarter = benefitQuarter;
+        this.rules = rules;
+    }
+
+    public Judgement judge(ContractReview contract) {
+        List<YearMonth> monthsInForce = incomeQuarter.months().stream().filter(contract.term()::inForce).toList();
+        List<RowWarning> warnings = new ArrayList<>();
+        Map<String, ContractReview.Report> reports = new HashMap<>();
+        Set<String> planKeys = new HashSet<>();
+        contract.plan().forEach(item -> planKeys.add(item.iin() + "|" + item.obligation()));
+        for (ContractReview.Report report : contract.reports()) {
+            if (!planKeys.contains(report.iin() + "|" + report.obligation())) {
+                warnings.add(warning(InputFile.MONITORING, report.line(), "obligation", report.obligation(),
+                        WarningReason.MONITORING_NOT_IN_PLAN, "the obligation is not in the family plan: ignored"));
+            } else if (!monthsInForce.contains(report.month())) {
+                warnings.add(warning(InputFile.MONITORING, report.line(), "month", report.month().toString(),
+                        WarningReason.MONITORING_OUTSIDE_CONTRACT, "the contract was not in force that month: ignored"));
+            } else {
+                reports.put(report.iin() + "|" + report.obligation() + "|" + report.month(), report);
+            }
+        }
+
+        List<Finding> findings = new ArrayList<>();
+        for (ContractReview.PlanItem item : contract.plan()) {
+            Member member = contract.members().get(item.iin());
+            if (member != null && !member.counted()) {
+                warnings.add(warning(InputFile.OBLIGATIONS, item.line(), "iin", item.iin(),
+                        WarningReason.OBLIGATION_OF_MEMBER_NOT_COUNTED,
+                        "the member is not counted on " + benefitQuarter.firstDay()));
+            }
+            if (WORK_OBLIGATIONS.contains(item.obligation()) && member != null
+                    && member.exemptFromWork(benefitQuarter.firstDay(), rules.exemptAgeBelow(),
+                            rules.exemptDisabilityGroups())) {
+                warnings.add(warning(InputFile.OBLIGATIONS, item.line(), "obligation", item.obligation(),
+                        WarningReason.OBLIGATION_OF_EXEMPT_MEMBER,
+                        "the member is exempt from work obligations: ignored"));
+                continue;
+            }
+            findings.addAll(judgeObligation(contract, item, monthsInForce, reports));
+        }
+        if (findings.isEmpty()) {
+            return new Judgement(contract, List.of(), warnings, null, null);
+        }
+        int failureNumber = contract.priorFailures() + 1;
+        return new Judgement(contract, findings, warnings, failureNumber,
+                Sanction.forFailure(failureNumber, rules.terminateAfterFailures()));
+    }
+
+    private List<Finding> judgeObligation(ContractReview contract, ContractReview.PlanItem item,
+            List<YearMonth> monthsInForce, Map<String, ContractReview.Report> reports) {
+        List<YearMonth> notMet = new ArrayList<>();
+        List<YearMonth> missing = new ArrayList<>();
+        List<YearMonth> forbidden = new ArrayList<>();
+        for (YearMonth month : monthsInForce) {
+            ContractReview.Report report = reports.get(item.iin() + "|" + item.obligation() + "|" + month);
+            if (report == null) {
+                missing.add(month);
+                continue;
+            }
+            if ("NOT_MET".equals(report.outcome())) {
+                notMet.add(month);
+            }
+            if (SPENDING_REPORT.equals(item.obligation()) && report.purpose() != null
+                    && rules.forbiddenPurposes().contains(report.purpose())) {
+                forbidden.add(month);
+            }
+        }
+        List<Finding> findings = new ArrayList<>(1);
+        if (notMet.size() >= rules.failureMonths()) {
+            findings.add(finding(contract, item, FindingKind.NOT_MET, notMet));
+        }
+        if (missing.size() >= rules.failureMonths()) {
+            findings.add(finding(contract, item, FindingKind.MISSING_REPORT, missing));
+        }
+        if (!forbidden.isEmpty()) {
+            findings.add(finding(contract, item, FindingKind.FORBIDDEN_SPENDING, forbidden));
+        }
+        return findings;
+    }
+
+    private static Finding finding(ContractReview contract, ContractReview.PlanItem item, FindingKind kind,
+            List<YearMonth> months) {
+        return new Finding(contract.familyId(), contract.contractId(), item.iin(), item.obligation(), kind,
+                List.copyOf(months));
+    }
+
+    private static RowWarning warning(InputFile file, long line, String column, String value, WarningReason reason,
+            String message) {
+        return new RowWarning(file.fileName(), line, column, value, reason, message);
+    }
+}

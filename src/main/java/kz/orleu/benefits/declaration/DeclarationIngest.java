@@ -1,0 +1,148 @@
+package kz.orleu.benefits.declaration;
+
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import kz.orleu.benefits.declaration.csv.CsvRecord;
+import kz.orleu.benefits.declaration.csv.CsvRecordReader;
+import kz.orleu.benefits.declaration.csv.CsvSource;
+import kz.orleu.benefits.reference.RuleSet;
+import kz.orleu.benefits.reference.RunReferenceRepository;
+import kz.orleu.benefits.run.RunContext;
+import kz.orleu.benefits.store.PgCopy;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+
+/**
+ * Reader, processor and writer of the chunk step that stages one input file: every record read becomes a
+ * staging row, accepted or rejected, so that rows read = accepted + rejected holds by construction.
+ */
+public final class DeclarationIngest {
+
+    private DeclarationIngest() {
+    }
+
+    public static final class Reader implements ItemStreamReader<CsvRecord>, StepExecutionListener {
+
+        private final InputFile file;
+        private CsvRecordReader delegate;
+
+        public Reader(InputFile file) {
+            this.file = file;
+        }
+
+        @Override
+        public void beforeStep(StepExecution stepExecution) {
+            delegate = new CsvRecordReader(CsvSource.of(RunContext.of(stepExecution).input().resolve(file.fileName())));
+        }
+
+        @Override
+        public void open(ExecutionContext context) {
+            delegate.open(context);
+        }
+
+        @Override
+        public CsvRecord read() {
+            return delegate.read();
+        }
+
+        @Override
+        public void update(ExecutionContext context) {
+            delegate.update(context);
+        }
+
+        @Override
+        public void close() {
+            if (delegate != null) {
+                delegate.close();
+            }
+        }
+    }
+
+    public static final class Processor implements ItemProcessor<CsvRecord, StagedRow>, StepExecutionListener {
+
+        private final InputFile file;
+        private final RunReferenceRepository reference;
+        private DeclarationRowValidator validator;
+
+        public Processor(InputFile file, RunReferenceRepository reference) {
+            this.file = file;
+            this.reference = reference;
+        }
+
+        @Override
+        public void beforeStep(StepExecution stepExecution) {
+            RunContext run = RunContext.of(stepExecution);
+            var data = reference.load(run.runId());
+            RuleSet rules = data.ruleSetFor(run.benefitQuarter());
+            validator = new DeclarationRowValidator(run.incomeQuarter(), data.regions().keySet(),
+                    rules.knownIncomeTypes());
+        }
+
+        @Override
+        public StagedRow process(CsvRecord record) {
+            return validator.validate(file, record);
+        }
+    }
+
+    public static final class Writer implements ItemWriter<StagedRow>, StepExecutionListener {
+
+        static final List<String> REJECT_COLUMNS = List.of("run_id", "file", "line", "column_name", "value", "reason",
+                "message", "family_id", "contract_id");
+        public static final List<String> WARNING_COLUMNS = List.of("run_id", "file", "line", "column_name", "value",
+                "reason", "message");
+
+        private final InputFile file;
+        private final DataSource dataSource;
+        private final List<String> stagingColumns;
+        private long runId;
+
+        public Writer(InputFile file, DataSource dataSource) {
+            this.file = file;
+            this.dataSource = dataSource;
+            List<String> columns = new ArrayList<>(List.of("run_id", "line", "rejected"));
+            file.columns().forEach(c -> columns.add(c.name()));
+            this.stagingColumns = List.copyOf(columns);
+        }
+
+        @Override
+        public void beforeStep(StepExecution stepExecution) {
+            runId = RunContext.of(stepExecution).runId();
+        }
+
+        @Override
+        public void write(Chunk<? extends StagedRow> chunk) {
+            List<Object[]> staged = new ArrayList<>(chunk.size());
+            List<Object[]> rejects = new ArrayList<>();
+            List<Object[]> warnings = new ArrayList<>();
+            for (StagedRow row : chunk) {
+                Object[] values = new Object[row.values().length + 3];
+                values[0] = runId;
+                values[1] = row.line();
+                values[2] = row.rejected();
+                System.arraycopy(row.values(), 0, values, 3, row.values().length);
+                staged.add(values);
+                if (row.rejected()) {
+                    Reject r = row.reject();
+                    rejects.add(new Object[] {runId, r.file(), r.line(), r.column(), r.value(), r.reason().name(),
+                            r.message(), r.familyId(), r.contractId()});
+                }
+                for (RowWarning w : row.warnings()) {
+                    warnings.add(warningRow(runId, w));
+                }
+            }
+            PgCopy.copy(dataSource, file.stagingTable(), stagingColumns, staged);
+            PgCopy.copy(dataSource, "reject", REJECT_COLUMNS, rejects);
+            PgCopy.copy(dataSource, "warning", WARNING_COLUMNS, warnings);
+        }
+
+        public static Object[] warningRow(long runId, RowWarning w) {
+            return new Object[] {runId, w.file(), w.line(), w.column(), w.value(), w.reason().name(), w.message()};
+        }
+    }
+}

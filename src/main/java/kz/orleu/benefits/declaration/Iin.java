@@ -1,0 +1,58 @@
+package kz.orleu.benefits.declaration;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/** IIN (ЖСН / ИИН), the 12-digit personal identification number: birth date, century and sex, serial, check digit. */
+public final class Iin {
+
+    private static final int[] FIRST_WEIGHTS = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11};
+    private static final int[] SECOND_WEIGHTS = {3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2};
+
+    private Iin() {
+    }
+
+    public static boolean isTwelveDigits(String iin) {
+        return iin != null && iin.length() == 12 && iin.chars().allMatch(c -> c >= '0' && c <= '9');
+    }
+
+    /** True when the twelfth digit is the check digit of the first eleven (requires twelve digits). */
+    public static boolean hasValidCheckDigit(String iin) {
+        int check = weightedSum(iin, FIRST_WEIGHTS) % 11;
+        if (check == 10) {
+            check = weightedSum(iin, SECOND_WEIGHTS) % 11;
+            if (check == 10) {
+                return false;
+            }
+        }
+        return check == iin.charAt(11) - '0';
+    }
+
+    /** The birth date the IIN encodes (YYMMDD with the century of the seventh digit), if it is a real date. */
+    public static Optional<LocalDate> birthDate(String iin) {
+        int century = switch (iin.charAt(6)) {
+            case '1', '2' -> 1800;
+            case '3', '4' -> 1900;
+            case '5', '6' -> 2000;
+            default -> -1;
+        };
+        if (century < 0) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.of(century + Integer.parseInt(iin.substring(0, 2)),
+                    Integer.parseInt(iin.substring(2, 4)), Integer.parseInt(iin.substring(4, 6))));
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static int weightedSum(String iin, int[] weights) {
+        int sum = 0;
+        for (int i = 0; i < 11; i++) {
+            sum += (iin.charAt(i) - '0') * weights[i];
+        }
+        return sum;
+    }
+}

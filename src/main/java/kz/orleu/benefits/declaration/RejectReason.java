@@ -1,0 +1,29 @@
+package kz.orleu.benefits.declaration;
+
+/** Why an input row could not be used. The codes appear in {@code rejects.csv}; never rename one lightly. */
+public enum RejectReason {
+    MALFORMED_LINE,
+    REPEATED_HEADER,
+    MISSING_VALUE,
+    BAD_NUMBER,
+    NEGATIVE_AMOUNT,
+    TOO_MANY_DECIMALS,
+    AMOUNT_TOO_LARGE,
+    BAD_DATE,
+    BAD_BOOLEAN,
+    MONTH_OUTSIDE_QUARTER,
+    INVALID_IIN,
+    IIN_CHECK_DIGIT,
+    UNKNOWN_REGION,
+    UNKNOWN_INCOME_TYPE,
+    UNKNOWN_CODE,
+    DUPLICATE_KEY,
+    UNKNOWN_FAMILY,
+    UNKNOWN_MEMBER,
+    UNKNOWN_CONTRACT,
+    LEFT_BEFORE_JOINED,
+    CONTRACT_NOT_MONTH_ALIGNED,
+    END_BEFORE_START,
+    CONTRACT_TOO_LONG,
+    OVERLAPPING_CONTRACT
+}

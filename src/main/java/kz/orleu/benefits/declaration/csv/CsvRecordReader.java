@@ -1,0 +1,176 @@
+package kz.orleu.benefits.declaration.csv;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamException;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+
+/**
+ * Streams the records of one input file, restartable at the byte offset where the last committed chunk ended.
+ * <p>
+ * A record may span physical lines when a quoted field holds a line break (RFC 4180). When a quote never closes
+ * within {@value #MAX_RECORD_LINES} lines, or the joined record has the wrong number of columns, only the first
+ * physical line is reported as malformed and reading resumes at the line after it, so one stray quote cannot
+ * swallow the rest of the file.
+ */
+public class CsvRecordReader implements ItemStreamReader<CsvRecord> {
+
+    static final int MAX_RECORD_LINES = 20;
+    private static final String OFFSET = "offset";
+    private static final String LINE = "line";
+    private static final char BOM = '\uFEFF';
+
+    private final CsvSource file;
+    private final String contextPrefix;
+    private PhysicalLines lines;
+    private CsvHeader header;
+    private final Deque<PhysicalLines.Line> lookahead = new ArrayDeque<>();
+    private long blankLines;
+
+    public CsvRecordReader(CsvSource file) {
+        this.file = file;
+        this.contextPrefix = "csv." + file.name() + ".";
+    }
+
+    @Override
+    public void open(ExecutionContext context) {
+        try {
+            lines = new PhysicalLines(file, 0, 1);
+            PhysicalLines.Line first = lines.next();
+            if (first == null) {
+                throw new ItemStreamException(file.name() + ": the file is empty, it has no header line");
+            }
+            header = CsvHeader.parse(first.text());
+            if (context.containsKey(contextPrefix + OFFSET)) {
+                long offset = context.getLong(contextPrefix + OFFSET);
+                long line = context.getLong(contextPrefix + LINE);
+                lines.close();
+                lines = new PhysicalLines(file, offset, line);
+            }
+        } catch (IOException e) {
+            throw new ItemStreamException("cannot open " + file, e);
+        }
+    }
+
+    public CsvHeader header() {
+        return header;
+    }
+
+    public long blankLines() {
+        return blankLines;
+    }
+
+    @Override
+    public CsvRecord read() {
+        try {
+            PhysicalLines.Line first = nextLine();
+            while (first != null && first.text().isBlank() && !first.hasNul()) {
+                blankLines++;
+                first = nextLine();
+            }
+            if (first == null) {
+                return null;
+            }
+            return recordStartingAt(first);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private CsvRecord recordStartingAt(PhysicalLines.Line first) throws IOException {
+        String text = stripBom(first.text());
+        if (first.hasNul()) {
+            return malformed(first, text, "the line contains a NUL byte");
+        }
+        if (!CsvLineParser.endsInsideQuotes(text)) {
+            return rowOrMalformed(first, text);
+        }
+        StringBuilder joined = new StringBuilder(text);
+        Deque<PhysicalLines.Line> continuation = new ArrayDeque<>();
+        while (continuation.size() < MAX_RECORD_LINES - 1) {
+            PhysicalLines.Line next = nextLine();
+            if (next == null) {
+                break;
+            }
+            continuation.addLast(next);
+            joined.append('\n').append(next.text());
+            if (!CsvLineParser.endsInsideQuotes(joined)) {
+                String[] fields = CsvLineParser.split(joined.toString());
+                if (fields.length == header.size() && continuation.stream().noneMatch(PhysicalLines.Line::hasNul)) {
+                    return new CsvRecord.Row(first.number(), byColumn(fields));
+                }
+                break;
+            }
+        }
+        // Give the lines read ahead back: the record was only the first line, and it is malformed.
+        while (!continuation.isEmpty()) {
+            lookahead.addFirst(continuation.removeLast());
+        }
+        return malformed(first, text, "unbalanced double quote: the quoted field is not closed on this line");
+    }
+
+    private CsvRecord rowOrMalformed(PhysicalLines.Line line, String text) {
+        String[] fields = CsvLineParser.split(text);
+        if (fields.length != header.size()) {
+            return malformed(line, text,
+                    "expected " + header.size() + " columns as in the header, found " + fields.length);
+        }
+        return new CsvRecord.Row(line.number(), byColumn(fields));
+    }
+
+    private CsvRecord malformed(PhysicalLines.Line line, String text, String message) {
+        Map<String, String> guessed;
+        try {
+            String[] fields = CsvLineParser.split(text.replace("\0", ""));
+            guessed = byColumn(fields);
+        } catch (RuntimeException e) {
+            guessed = Map.of();
+        }
+        return new CsvRecord.Malformed(line.number(), text, message, guessed);
+    }
+
+    private Map<String, String> byColumn(String[] fields) {
+        List<String> columns = header.columns();
+        Map<String, String> values = new LinkedHashMap<>(columns.size() * 2);
+        for (int i = 0; i < columns.size() && i < fields.length; i++) {
+            values.putIfAbsent(columns.get(i), fields[i]);
+        }
+        return values;
+    }
+
+    private PhysicalLines.Line nextLine() throws IOException {
+        return lookahead.isEmpty() ? lines.next() : lookahead.removeFirst();
+    }
+
+    private static String stripBom(String text) {
+        return !text.isEmpty() && text.charAt(0) == BOM ? text.substring(1) : text;
+    }
+
+    @Override
+    public void update(ExecutionContext context) {
+        PhysicalLines.Line pending = lookahead.peekFirst();
+        context.putLong(contextPrefix + OFFSET, pending != null ? pending.offset() : lines.offset());
+        context.putLong(contextPrefix + LINE, pending != null ? pending.number() : nextLineNumber());
+    }
+
+    private long nextLineNumber() {
+        return lines.nextNumber();
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (lines != null) {
+                lines.close();
+            }
+        } catch (IOException e) {
+            throw new ItemStreamException("cannot close " + file, e);
+        }
+    }
+}

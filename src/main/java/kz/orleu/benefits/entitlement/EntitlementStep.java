@@ -1,0 +1,233 @@
+package kz.orleu.benefits.entitlement;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import kz.orleu.benefits.quarter.Quarter;
+import kz.orleu.benefits.reference.RuleSet;
+import kz.orleu.benefits.reference.RunReferenceRepository;
+import kz.orleu.benefits.run.RunContext;
+import kz.orleu.benefits.run.RunRepository;
+import kz.orleu.benefits.store.PgCopy;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
+
+/**
+ * Reader, processor and writer of {@code computeEntitlements}. The database gathers each family's inputs in one
+ * set-based query (members counted, counted income, subsistence minimum, contracts with their terminations,
+ * previous result); the arithmetic and the month-by-month rules stay in {@link EntitlementCalculator}.
+ */
+public final class EntitlementStep {
+
+    private EntitlementStep() {
+    }
+
+    static final String FAMILY_CASES = """
+            with p as (select ?::bigint as run_id, ?::text as bq, ?::date as bq_start, ?::text as iq,
+                              ?::bigint as previous_run, ?::text[] as counted_types),
+            latest as (%s),
+            terminated as (
+                select cf.contract_id, min(r.benefit_quarter) as terminated_in
+                  from contract_failure cf join run r on r.run_id = cf.run_id, p
+                 where cf.sanction = 'TERMINATED'
+                   and (cf.run_id = p.run_id or cf.run_id in (select run_id from latest))
+                 group by cf.contract_id),
+            incomplete as (
+                select distinct r.family_id from reject r, p where r.run_id = p.run_id and r.family_id is not null),
+            counted_members as (
+                select m.family_id, m.iin from stg_member m, p
+                 where m.run_id = p.run_id and not m.rejected
+                   and m.joined_on <= p.bq_start and (m.left_on is null or m.left_on > p.bq_start)),
+            members as (select family_id, count(*) as n from counted_members group by family_id),
+            incomes as (
+                select i.family_id, sum(i.amount) as total
+                  from stg_income i
+                  join counted_members cm on cm.family_id = i.family_id and cm.iin = i.iin, p
+                 where i.run_id = p.run_id and not i.rejected and i.income_type = any (p.counted_types)
+                 group by i.family_id),
+            contracts as (
+                select c.family_id,
+                       string_agg(c.contract_id || '|' || coalesce(c.start_date::text, '') || '|'
+                                  || coalesce(c.end_date::text, '') || '|' || c.payment_mode || '|' || c.status
+                                  || '|' || coalesce(t.terminated_in, ''), ';' order by c.line) as list
+                  from stg_contract c left join terminated t on t.contract_id = c.contract_id, p
+                 where c.run_id = p.run_id and not c.rejected
+                 group by c.family_id),
+            previous as (
+                select e.family_id, e.benefit, e.monthly_amount from entitlement e, p where e.run_id = p.previous_run)
+            select f.family_id, f.region_code, f.declared_on is not null as declared,
+                   ic.family_id is not null as has_reject, coalesce(mb.n, 0) as members,
+                   coalesce(inc.total, 0) as counted_income, sm.amount as subsistence_minimum,
+                   con.list as contracts, pr.benefit as previous_benefit, pr.monthly_amount as previous_monthly
+              from stg_family f cross join p
+              left join incomplete ic on ic.family_id = f.family_id
+              left join members mb on mb.family_id = f.family_id
+              left join incomes inc on inc.family_id = f.family_id
+              left join ref_subsistence_minimum sm
+                     on sm.run_id = p.run_id and sm.region_code = f.region_code and sm.quarter = p.iq
+              left join contracts con on con.family_id = f.family_id
+              left join previous pr on pr.family_id = f.family_id
+             where f.run_id = p.run_id and not f.rejected
+             order by f.family_id""".formatted(RunRepository.LATEST_EARLIER_RUNS.replace("?", "(select bq from p)"));
+
+    public static final class Reader implements ItemStreamReader<FamilyCase>, StepExecutionListener {
+
+        private final DataSource dataSource;
+        private final RunRepository runs;
+        private final RunReferenceRepository reference;
+        private JdbcCursorItemReader<FamilyCase> delegate;
+
+        public Reader(DataSource dataSource, RunRepository runs, RunReferenceRepository reference) {
+            this.dataSource = dataSource;
+            this.runs = runs;
+            this.reference = reference;
+        }
+
+        @Override
+        public void beforeStep(StepExecution stepExecution) {
+            RunContext run = RunContext.of(stepExecution);
+            RuleSet rules = reference.load(run.runId()).ruleSetFor(run.benefitQuarter());
+            String[] countedTypes = rules.incomeTypes().entrySet().stream().filter(e -> e.getValue())
+                    .map(e -> e.getKey()).sorted().toArray(String[]::new);
+            Long previousRun = runs.latestCompleted(run.benefitQuarter().previous()).orElse(null);
+            JdbcCursorItemReader<FamilyCase> reader = new JdbcCursorItemReader<>(dataSource, FAMILY_CASES,
+                    (rs, i) -> familyCase(rs));
+            reader.setName("families");
+            reader.setFetchSize(5000);
+            reader.setConnectionAutoCommit(false);
+            reader.setPreparedStatementSetter(ps -> {
+                ps.setLong(1, run.runId());
+                ps.setString(2, run.benefitQuarter().toString());
+                ps.setObject(3, run.benefitQuarter().firstDay());
+                ps.setString(4, run.incomeQuarter().toString());
+                if (previousRun == null) {
+                    ps.setNull(5, java.sql.Types.BIGINT);
+                } else {
+                    ps.setLong(5, previousRun);
+                }
+                ps.setArray(6, ps.getConnection().createArrayOf("text", countedTypes));
+            });
+            delegate = reader;
+        }
+
+        @Override
+        public void open(ExecutionContext context) {
+            delegate.open(context);
+        }
+
+        @Override
+        public FamilyCase read() throws Exception {
+            return delegate.read();
+        }
+
+        @Override
+        public void update(ExecutionContext context) {
+            delegate.update(context);
+        }
+
+        @Override
+        public void close() {
+            if (delegate != null) {
+                delegate.close();
+            }
+        }
+    }
+
+    static FamilyCase familyCase(ResultSet rs) throws SQLException {
+        List<ContractTerm> contracts = new ArrayList<>();
+        String list = rs.getString("contracts");
+        if (list != null) {
+            for (String item : list.split(";")) {
+                String[] f = item.split("\\|", -1);
+                contracts.add(new ContractTerm(f[0], month(f[1]), month(f[2]),
+                        ContractTerm.PaymentMode.valueOf(f[3]), ContractTerm.ContractStatus.valueOf(f[4]),
+                        f[5].isEmpty() ? null : Quarter.parse(f[5]).firstMonth()));
+            }
+        }
+        String previous = rs.getString("previous_benefit");
+        BigDecimal previousMonthly = rs.getBigDecimal("previous_monthly");
+        return new FamilyCase(rs.getString("family_id"), rs.getString("region_code"), rs.getBoolean("has_reject"),
+                rs.getBoolean("declared"), rs.getInt("members"), rs.getBigDecimal("counted_income"),
+                rs.getBigDecimal("subsistence_minimum"), contracts,
+                previous == null ? null : Benefit.valueOf(previous),
+                previousMonthly == null ? null : previousMonthly.longValueExact());
+    }
+
+    private static YearMonth month(String date) {
+        return date.isEmpty() ? null : YearMonth.from(LocalDate.parse(date));
+    }
+
+    public static final class Processor implements ItemProcessor<FamilyCase, Entitlement>, StepExecutionListener {
+
+        private final RunReferenceRepository reference;
+        private EntitlementCalculator calculator;
+
+        public Processor(RunReferenceRepository reference) {
+            this.reference = reference;
+        }
+
+        @Override
+        public void beforeStep(StepExecution stepExecution) {
+            RunContext run = RunContext.of(stepExecution);
+            RuleSet rules = reference.load(run.runId()).ruleSetFor(run.benefitQuarter());
+            calculator = new EntitlementCalculator(run.benefitQuarter(), rules.aspShare(), rules.ccaShare());
+        }
+
+        @Override
+        public Entitlement process(FamilyCase family) {
+            return calculator.calculate(family);
+        }
+    }
+
+    public static final class Writer implements ItemWriter<Entitlement>, StepExecutionListener {
+
+        private static final List<String> ENTITLEMENT_COLUMNS = List.of("run_id", "family_id", "region_code",
+                "members", "counted_income", "per_capita_income", "subsistence_minimum", "asp_line", "cca_line",
+                "benefit", "monthly_amount", "quarter_amount", "decision", "previous_benefit",
+                "previous_monthly_amount", "change");
+        private static final List<String> PAYMENT_COLUMNS = List.of("run_id", "family_id", "month", "benefit",
+                "amount", "kind");
+
+        private final DataSource dataSource;
+        private long runId;
+
+        public Writer(DataSource dataSource) {
+            this.dataSource = dataSource;
+        }
+
+        @Override
+        public void beforeStep(StepExecution stepExecution) {
+            runId = RunContext.of(stepExecution).runId();
+        }
+
+        @Override
+        public void write(Chunk<? extends Entitlement> chunk) {
+            List<Object[]> entitlements = new ArrayList<>(chunk.size());
+            List<Object[]> payments = new ArrayList<>(chunk.size() * 3);
+            for (Entitlement e : chunk) {
+                entitlements.add(new Object[] {runId, e.familyId(), e.regionCode(), e.members(), e.countedIncome(),
+                        e.perCapitaIncome(), e.subsistenceMinimum(), e.aspLine(), e.ccaLine(), e.benefit().name(),
+                        e.monthlyAmount(), e.quarterAmount(), e.decision().name(),
+                        e.previousBenefit() == null ? null : e.previousBenefit().name(), e.previousMonthlyAmount(),
+                        e.change().name()});
+                for (Payment p : e.payments()) {
+                    payments.add(new Object[] {runId, e.familyId(), p.month().toString(), p.benefit().name(),
+                            p.amount(), p.kind().name()});
+                }
+            }
+            PgCopy.copy(dataSource, "entitlement", ENTITLEMENT_COLUMNS, entitlements);
+            PgCopy.copy(dataSource, "payment", PAYMENT_COLUMNS, payments);
+        }
+    }
+}

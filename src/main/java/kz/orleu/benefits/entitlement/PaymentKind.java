@@ -1,0 +1,5 @@
+package kz.orleu.benefits.entitlement;
+
+public enum PaymentKind {
+    MONTHLY, LUMP_SUM
+}

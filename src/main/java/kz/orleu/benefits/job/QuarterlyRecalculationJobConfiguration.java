@@ -1,0 +1,144 @@
+package kz.orleu.benefits.job;
+
+import java.util.List;
+import javax.sql.DataSource;
+import kz.orleu.benefits.BenefitsProperties;
+import kz.orleu.benefits.compliance.ComplianceStep;
+import kz.orleu.benefits.declaration.CrossFileValidation;
+import kz.orleu.benefits.declaration.DeclarationIngest;
+import kz.orleu.benefits.declaration.InputFile;
+import kz.orleu.benefits.entitlement.EntitlementStep;
+import kz.orleu.benefits.output.OutputPublisher;
+import kz.orleu.benefits.reference.ReferenceFile;
+import kz.orleu.benefits.reference.ReferenceLoader;
+import kz.orleu.benefits.reference.RunReferenceRepository;
+import kz.orleu.benefits.run.RunContext;
+import kz.orleu.benefits.run.RunRepository;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.builder.SimpleJobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.ItemReader;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The job {@code quarterlyRecalculation}, top to bottom: register the run, load the reference files, stage the
+ * six input files, check them across files, judge the contracts, compute the entitlements, publish the outputs.
+ * Step names are restart keys in the job repository: never rename one lightly.
+ */
+@Configuration(proxyBeanMethods = false)
+public class QuarterlyRecalculationJobConfiguration {
+
+    public static final String JOB_NAME = "quarterlyRecalculation";
+
+    private final JobRepository jobRepository;
+    private final PlatformTransactionManager transactionManager;
+    private final DataSource dataSource;
+    private final JdbcTemplate jdbc;
+    private final RunRepository runs;
+    private final RunReferenceRepository reference;
+    private final int chunkSize;
+
+    public QuarterlyRecalculationJobConfiguration(JobRepository jobRepository,
+            PlatformTransactionManager transactionManager, DataSource dataSource, JdbcTemplate jdbc,
+            RunRepository runs, RunReferenceRepository reference, BenefitsProperties properties) {
+        this.jobRepository = jobRepository;
+        this.transactionManager = transactionManager;
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.runs = runs;
+        this.reference = reference;
+        this.chunkSize = properties.chunkSize();
+    }
+
+    @Bean
+    Job quarterlyRecalculation(ObjectProvider<OutputPublisher.Part> outputParts) {
+        SimpleJobBuilder job = new JobBuilder(JOB_NAME, jobRepository).listener(new ExecutionOwner())
+                .start(registerRun());
+        for (ReferenceFile file : ReferenceFile.values()) {
+            job = job.next(loadReference(file));
+        }
+        for (InputFile file : InputFile.values()) {
+            job = job.next(ingest(file));
+        }
+        return job.next(validateDeclarations())
+                .next(judgeCompliance())
+                .next(computeEntitlements())
+                .next(publishOutputs(outputParts.orderedStream().toList()))
+                .build();
+    }
+
+    Step registerRun() {
+        return new StepBuilder("registerRun", jobRepository)
+                .tasklet((contribution, chunk) -> {
+                    runs.register(RunContext.of(contribution.getStepExecution()));
+                    return RepeatStatus.FINISHED;
+                }, transactionManager)
+                .build();
+    }
+
+    Step loadReference(ReferenceFile file) {
+        return chunkStep(file.stepName(), new ReferenceLoader.Reader(file), new ReferenceLoader.Processor(file),
+                new ReferenceLoader.Writer(file, dataSource));
+    }
+
+    Step ingest(InputFile file) {
+        return chunkStep(file.stepName(), new DeclarationIngest.Reader(file),
+                new DeclarationIngest.Processor(file, reference), new DeclarationIngest.Writer(file, dataSource));
+    }
+
+    Step validateDeclarations() {
+        CrossFileValidation validation = new CrossFileValidation(jdbc);
+        return new StepBuilder("validateDeclarations", jobRepository)
+                .tasklet((contribution, chunk) -> {
+                    RunContext run = RunContext.of(contribution.getStepExecution());
+                    validation.validate(run);
+                    runs.recordRuleSet(run.runId(),
+                            reference.load(run.runId()).ruleSetFor(run.benefitQuarter()).describe());
+                    return RepeatStatus.FINISHED;
+                }, transactionManager)
+                .build();
+    }
+
+    Step judgeCompliance() {
+        return chunkStep("judgeCompliance", new ComplianceStep.Reader(dataSource),
+                new ComplianceStep.Processor(reference), new ComplianceStep.Writer(dataSource));
+    }
+
+    Step computeEntitlements() {
+        return chunkStep("computeEntitlements", new EntitlementStep.Reader(dataSource, runs, reference),
+                new EntitlementStep.Processor(reference), new EntitlementStep.Writer(dataSource));
+    }
+
+    Step publishOutputs(List<OutputPublisher.Part> outputParts) {
+        OutputPublisher publisher = new OutputPublisher(jdbc, outputParts);
+        return new StepBuilder("publishOutputs", jobRepository)
+                .tasklet((contribution, chunk) -> {
+                    RunContext run = RunContext.of(contribution.getStepExecution());
+                    publisher.publish(run);
+                    runs.markCompleted(run.runId());
+                    return RepeatStatus.FINISHED;
+                }, transactionManager)
+                .build();
+    }
+
+    private <I, O> Step chunkStep(String name, ItemReader<I> reader, ItemProcessor<I, O> processor,
+            ItemWriter<O> writer) {
+        return new StepBuilder(name, jobRepository)
+                .<I, O>chunk(chunkSize)
+                .reader(reader)
+                .processor(processor)
+                .writer(writer)
+                .transactionManager(transactionManager)
+                .build();
+    }
+}

@@ -1,0 +1,33 @@
+package kz.orleu.benefits.run;
+
+import java.nio.file.Path;
+import kz.orleu.benefits.quarter.Quarter;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.step.StepExecution;
+
+/**
+ * What a step needs to know about the run it belongs to. The run id is the Spring Batch job instance id, so a
+ * restart of a failed execution continues the same run (and the same version of the quarter's results).
+ */
+public record RunContext(long runId, Quarter benefitQuarter, Path input, Path output, Integer suppressBelow) {
+
+    public static final String QUARTER = "quarter";
+    public static final String INPUT = "input";
+    public static final String OUTPUT = "output";
+    public static final String LAUNCH = "launch";
+    public static final String SUPPRESS_BELOW = "suppressBelow";
+
+    public static RunContext of(StepExecution step) {
+        JobParameters parameters = step.getJobExecution().getJobParameters();
+        String suppress = parameters.getString(SUPPRESS_BELOW);
+        return new RunContext(step.getJobExecution().getJobInstance().getInstanceId(),
+                Quarter.parse(parameters.getString(QUARTER)),
+                Path.of(parameters.getString(INPUT)),
+                Path.of(parameters.getString(OUTPUT)),
+                suppress == null || suppress.isBlank() ? null : Integer.valueOf(suppress));
+    }
+
+    public Quarter incomeQuarter() {
+        return benefitQuarter.previous();
+    }
+}

@@ -1,0 +1,60 @@
+package kz.orleu.benefits.run;
+
+import java.util.List;
+import java.util.Optional;
+import kz.orleu.benefits.quarter.Quarter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The history of runs: which version of each benefit quarter is the latest completed one. */
+@Repository
+public class RunRepository {
+
+    private final JdbcTemplate jdbc;
+
+    public RunRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Registers the run once; a restarted execution finds it already there and keeps its version. */
+    public void register(RunContext run) {
+        jdbc.update("""
+                insert into run (run_id, benefit_quarter, income_quarter, version, input_dir, output_dir)
+                select ?, ?, ?, coalesce((select max(version) from run where benefit_quarter = ?), 0) + 1, ?, ?
+                on conflict (run_id) do nothing""",
+                run.runId(), run.benefitQuarter().toString(), run.incomeQuarter().toString(),
+                run.benefitQuarter().toString(), run.input().toAbsolutePath().toString(),
+                run.output().toAbsolutePath().toString());
+    }
+
+    public int version(long runId) {
+        return jdbc.queryForObject("select version from run where run_id = ?", Integer.class, runId);
+    }
+
+    public void recordRuleSet(long runId, String ruleSet) {
+        jdbc.update("update run set rule_set = ? where run_id = ?", ruleSet, runId);
+    }
+
+    public void markCompleted(long runId) {
+        jdbc.update("update run set status = 'COMPLETED', completed_at = now() where run_id = ?", runId);
+    }
+
+    public void markAbandoned(long runId) {
+        jdbc.update("update run set status = 'ABANDONED' where run_id = ? and status <> 'COMPLETED'", runId);
+    }
+
+    /** The latest completed version of a benefit quarter, if it was ever run to the end. */
+    public Optional<Long> latestCompleted(Quarter benefitQuarter) {
+        List<Long> ids = jdbc.queryForList("""
+                select run_id from run where benefit_quarter = ? and status = 'COMPLETED'
+                order by version desc limit 1""", Long.class, benefitQuarter.toString());
+        return ids.stream().findFirst();
+    }
+
+    /** SQL selecting the run ids of the latest completed version of every benefit quarter before {@code ?}. */
+    public static final String LATEST_EARLIER_RUNS = """
+            select distinct on (benefit_quarter) run_id, benefit_quarter
+              from run
+             where status = 'COMPLETED' and benefit_quarter < ?
+             order by benefit_quarter, version desc""";
+}
