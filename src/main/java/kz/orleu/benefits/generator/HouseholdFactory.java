@@ -42,7 +42,7 @@ final class HouseholdFactory {
     double contractShare = 0.10;
     double declinedShare = 0.12;
     double lumpSumShare = 0.25;
-    double zeroIncomeShare = 0.05;
+    double zeroIncomeShare = 0.04;
     double noDeclarationShare = 0.02;
     double newbornShare = 0.02;
     double leaverShare = 0.015;
@@ -426,16 +426,16 @@ final class HouseholdFactory {
         Member head = h.head();
         if (children > 0 && rnd.nextDouble() < 0.9) {
             long perChild = 1_600 + rnd.nextInt(800);
-            addStream(h, mother != null ? mother : head, "CHILD_BENEFIT", perChild * children * 100, 0.95, 0);
+            addStream(h, mother != null ? mother : head, "CHILD_BENEFIT", perChild * children * 100, 1.0, 0);
         }
-        if (rnd.nextDouble() < 0.25) {
+        if (rnd.nextDouble() < 0.35) {
             addStream(h, head, "HOUSING_AID", tenge(2_000, 9_000, 1.0), 0.9, 0.1);
         }
         boolean hasSpouse = h.members.size() > 1 && h.members.get(1).relation.equals(SPOUSE);
         if (!hasSpouse && children > 0 && rnd.nextDouble() < 0.3) {
             addStream(h, head, "ALIMONY", tenge(8_000, 30_000, 1.0), 0.85, 0.1);
         }
-        if (l < 0.6 && rnd.nextDouble() < 0.3) {
+        if (l < 0.7 && rnd.nextDouble() < 0.4) {
             addStream(h, head, "ASP", tenge(5_000, 25_000, 1.0), 1.0, 0);
         }
         if (h.contract != null && !h.contract.status.equals("DECLINED") && rnd.nextDouble() < 0.4) {
@@ -448,7 +448,7 @@ final class HouseholdFactory {
                 s.oneOff = true;
             }
         }
-        if (rnd.nextDouble() < 0.15) {
+        if (rnd.nextDouble() < 0.2) {
             addStream(h, h.members.get(rnd.nextInt(h.members.size())), "OTHER", tenge(2_000, 20_000, l), 0.7, 0.3);
         }
     }

@@ -83,6 +83,7 @@ public class QuarterlyRecalculationJobConfiguration {
                     runs.register(RunContext.of(contribution.getStepExecution()));
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
+                .listener(new FaultInjection("registerRun"))
                 .build();
     }
 
@@ -106,6 +107,7 @@ public class QuarterlyRecalculationJobConfiguration {
                             reference.load(run.runId()).ruleSetFor(run.benefitQuarter()).describe());
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
+                .listener(new FaultInjection("validateDeclarations"))
                 .build();
     }
 
@@ -128,6 +130,7 @@ public class QuarterlyRecalculationJobConfiguration {
                     runs.markCompleted(run.runId());
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
+                .listener(new FaultInjection("publishOutputs"))
                 .build();
     }
 
@@ -139,6 +142,7 @@ public class QuarterlyRecalculationJobConfiguration {
                 .processor(processor)
                 .writer(writer)
                 .transactionManager(transactionManager)
+                .listener(new FaultInjection(name))
                 .build();
     }
 }
