@@ -29,6 +29,7 @@ public final class DeclarationRowValidator {
     static final Set<String> PURPOSES = Set.of("EQUIPMENT", "LIVESTOCK", "SEEDS", "REPAIRS", "TRAINING",
             "OTHER_ALLOWED", "DEBT", "LOAN", "REAL_ESTATE");
     static final int MAX_CONTRACT_MONTHS = 12;
+    static final int MAX_ID_LENGTH = 64;
 
     private final Quarter incomeQuarter;
     private final Set<String> regionCodes;
@@ -220,7 +221,11 @@ public final class DeclarationRowValidator {
             return null;
         }
         String value = raw.get(column);
-        return value == null || value.isBlank() ? null : value.strip();
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        // An id this long is no id: a malformed line read by position, not a family to mark incomplete.
+        return value.length() > MAX_ID_LENGTH ? null : value.strip();
     }
 
     private StagedRow malformed(InputFile file, CsvRecord.Malformed malformed) {

@@ -1,0 +1,144 @@
+package kz.orleu.benefits.declaration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import kz.orleu.benefits.cli.BatchCommands;
+import kz.orleu.benefits.cli.Command;
+import kz.orleu.benefits.cli.ExitCode;
+import kz.orleu.benefits.cli.Launcher;
+import kz.orleu.benefits.quarter.Quarter;
+import kz.orleu.benefits.support.DatabaseJobTest;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Every kind of bad input of {@code src/test/resources/bad-input} pushed through the real job into the real
+ * database: the rejected rows (file, line, reason) are exactly those expected, nothing else is lost (rows read
+ * = accepted + rejected for every file), families with a rejected row are not computed, and inputs unusable as
+ * a whole stop the run with exit status 2 before anything is written.
+ */
+class BadInputCorpusTest extends DatabaseJobTest {
+
+    @Autowired
+    BatchCommands commands;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @TempDir
+    Path work;
+
+    @TestFactory
+    Stream<DynamicTest> everyCaseOfTheCorpus() throws IOException {
+        Path corpus = corpus();
+        List<Path> cases = list(corpus.resolve("cases"));
+        assertThat(cases).hasSizeGreaterThanOrEqualTo(30);
+        return cases.stream().map(c -> DynamicTest.dynamicTest(c.getFileName().toString(), () -> check(corpus, c)));
+    }
+
+    private void check(Path corpus, Path caseFolder) throws IOException {
+        Path input = work.resolve(caseFolder.getFileName()).resolve("input");
+        Path output = work.resolve(caseFolder.getFileName()).resolve("out");
+        Files.createDirectories(input);
+        for (Path file : list(corpus.resolve("base"))) {
+            Files.copy(file, input.resolve(file.getFileName()));
+        }
+        List<String> expect = Files.readAllLines(caseFolder.resolve("expect.txt"));
+        for (Path file : list(caseFolder)) {
+            if (!file.getFileName().toString().equals("expect.txt")) {
+                Files.copy(file, input.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        expect.stream().filter(l -> l.startsWith("DELETE ")).forEach(l -> delete(input.resolve(l.substring(7))));
+
+        List<String> exit2 = expect.stream().filter(l -> l.startsWith("EXIT2 ")).map(l -> l.substring(6)).toList();
+        if (!exit2.isEmpty()) {
+            assertStopsBeforeWriting(input, output, exit2.get(0));
+            return;
+        }
+        Long before = jdbc.queryForObject("select coalesce(max(run_id), 0) from run", Long.class);
+        ExitCode exit = commands.execute(new Command.Run(new Command.Common(null), Quarter.parse("2016Q2"), input,
+                output, null));
+        assertThat(exit).isEqualTo(ExitCode.COMPLETED);
+        long runId = jdbc.queryForObject("select max(run_id) from run", Long.class);
+        assertThat(runId).isGreaterThan(before);
+
+        Set<String> rejects = expected(expect, "REJECT ");
+        assertThat(rows(runId, "select file || ' ' || line || ' ' || reason from reject where run_id = ?"))
+                .as("rejected rows").isEqualTo(rejects);
+        assertThat(rows(runId, "select file || ' ' || line || ' ' || reason from warning where run_id = ?"))
+                .as("warnings").containsAll(expected(expect, "WARN "));
+        for (String decision : expected(expect, "DECISION ")) {
+            String[] parts = decision.split(" ");
+            assertThat(jdbc.queryForObject("select decision from entitlement where run_id = ? and family_id = ?",
+                    String.class, runId, parts[0])).as("decision of " + parts[0]).isEqualTo(parts[1]);
+        }
+        assertThat(jdbc.queryForObject(
+                "select count(*) from ingest_count where run_id = ? and read <> accepted + rejected",
+                Integer.class, runId)).isZero();
+        assertThat(jdbc.queryForObject("select sum(rejected) from ingest_count where run_id = ?", Long.class, runId))
+                .isEqualTo(rejects.size());
+        assertThat(Files.readAllLines(output.resolve("2016Q2").resolve("rejects.csv"))).hasSize(rejects.size() + 1);
+    }
+
+    private void assertStopsBeforeWriting(Path input, Path output, String fragment) {
+        Long executions = jdbc.queryForObject("select count(*) from batch_job_execution", Long.class);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        // An unreachable database: the launcher must stop on the input before it opens one.
+        int code = new Launcher(new PrintStream(err, true, StandardCharsets.UTF_8)).execute("run", "--quarter",
+                "2016Q2", "--input", input.toString(), "--output", output.toString(), "--db-url",
+                "jdbc:postgresql://127.0.0.1:1/unreachable");
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains(fragment).hasLineCount(1);
+        assertThat(output).doesNotExist();
+        assertThat(jdbc.queryForObject("select count(*) from batch_job_execution", Long.class)).isEqualTo(executions);
+    }
+
+    private Set<String> rows(long runId, String sql) {
+        return new TreeSet<>(jdbc.queryForList(sql, String.class, runId));
+    }
+
+    private static Set<String> expected(List<String> expect, String prefix) {
+        return expect.stream().filter(l -> l.startsWith(prefix)).map(l -> l.substring(prefix.length()).strip())
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static List<Path> list(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.sorted().toList();
+        }
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.delete(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path corpus() {
+        try {
+            return Path.of(BadInputCorpusTest.class.getResource("/bad-input/README.md").toURI()).getParent();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
