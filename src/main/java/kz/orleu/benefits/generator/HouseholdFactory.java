@@ -93,6 +93,11 @@ final class HouseholdFactory {
     // ------------------------------------------------------------------ families
 
     Household newHousehold(int index, boolean membershipChanges) {
+        return newHousehold(index, membershipChanges, 0);
+    }
+
+    /** A family of {@code size} members (0: a size drawn from the usual distribution). */
+    Household newHousehold(int index, boolean membershipChanges, int size) {
         Household h = new Household(index, id('F', index, idWidth));
         h.region = regions[rnd.nextInt(regions.length)];
         h.district = Names.pick(rnd, Names.districts(h.region));
@@ -109,7 +114,7 @@ final class HouseholdFactory {
         h.registeredOn = EARLIEST_REGISTRATION
                 + rnd.nextLong(Math.max(1, quarter.firstDay() - 90 - EARLIEST_REGISTRATION));
         h.declaredOn = rnd.nextDouble() < noDeclarationShare ? Dates.NONE : declarationDay(quarter);
-        buildMembers(h, drawSize());
+        buildMembers(h, size > 0 ? size : drawSize());
         if (membershipChanges) {
             if (rnd.nextDouble() < newbornShare) {
                 addNewborn(h, quarter);

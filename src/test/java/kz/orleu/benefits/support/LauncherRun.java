@@ -22,6 +22,8 @@ public final class LauncherRun {
         all.add(dbUrl);
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         System.setProperty("benefits.db-user", TestDatabase.user());
+        // Small chunks, so that a step of the small test quarters commits several of them.
+        System.setProperty("benefits.chunk-size", "10");
         System.setProperty("benefits.db-password", TestDatabase.password());
         int code = new Launcher(new PrintStream(err, true, StandardCharsets.UTF_8)).execute(all.toArray(String[]::new));
         return new Result(code, err.toString(StandardCharsets.UTF_8));

@@ -1,0 +1,124 @@
+package kz.orleu.benefits.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import kz.orleu.benefits.support.Examples;
+import kz.orleu.benefits.support.LauncherRun;
+import kz.orleu.benefits.support.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A run failed deliberately in each step and restarted gives exactly what an uninterrupted run gives: completed
+ * steps are not run again, a chunk step resumes after its last committed chunk, no staged row is stored twice
+ * or lost, and every output file is identical byte for byte.
+ */
+class RestartTest {
+
+    private static final List<String> OUTPUT_FILES = List.of("entitlements.csv", "payments.csv", "compliance.csv",
+            "rejects.csv", "warnings.csv", "worklist.csv");
+
+    @TempDir
+    static Path work;
+
+    static Path baseline;
+    static String baselineDb;
+
+    @BeforeAll
+    static void uninterruptedRun() {
+        baselineDb = TestDatabase.freshDatabase("restart_baseline");
+        baseline = work.resolve("baseline");
+        assertThat(run(baselineDb, baseline).exitCode()).isZero();
+    }
+
+    @AfterEach
+    void disarm() {
+        FaultInjection.disarm();
+    }
+
+    static Stream<String> faults() {
+        return Stream.of("registerRun:0", "loadRegions:1", "loadSubsistenceMinimum:1", "loadIncomeTypes:1",
+                "loadRules:2", "ingestFamilies:2", "ingestMembers:3", "ingestIncomes:2", "ingestContracts:2",
+                "ingestObligations:2", "ingestMonitoring:2", "validateDeclarations:0", "judgeCompliance:2",
+                "computeEntitlements:2", "publishOutputs:0");
+    }
+
+    @ParameterizedTest
+    @MethodSource("faults")
+    void aRunFailedInAStepAndRestartedEqualsAnUninterruptedRun(String fault) throws Exception {
+        String step = fault.substring(0, fault.indexOf(':'));
+        int chunk = Integer.parseInt(fault.substring(fault.indexOf(':') + 1));
+        String db = TestDatabase.freshDatabase("restart_" + step);
+        Path out = work.resolve(step);
+
+        FaultInjection.arm(step, chunk);
+        assertThat(run(db, out).exitCode()).as("the injected fault fails the run").isEqualTo(1);
+        assertThat(out.resolve("2016Q2")).doesNotExist();
+        long failed = single(db, "select max(job_execution_id) from batch_job_execution");
+
+        assertThat(LauncherRun.run(db, "restart", Long.toString(failed)).exitCode()).isZero();
+
+        List<String> rerun = strings(db, """
+                select step_name from batch_step_execution
+                 where job_execution_id = (select max(job_execution_id) from batch_job_execution)
+                 order by step_execution_id""");
+        assertThat(rerun).as("steps run again").first().isEqualTo(step);
+        if (chunk > 1) {
+            // The fault fails the write of chunk n, so chunks 1..n-1 (10 items each) were committed before it.
+            long committedBefore = 10L * (chunk - 1);
+            long readAfter = single(db, """
+                    select read_count from batch_step_execution
+                     where job_execution_id = (select max(job_execution_id) from batch_job_execution)
+                       and step_name = '""" + step + "'");
+            assertThat(readAfter).as("items read by the restarted step, which resumes after the committed chunks")
+                    .isEqualTo(single(baselineDb, "select read_count from batch_step_execution where step_name = '"
+                            + step + "'") - committedBefore);
+        }
+        for (String table : List.of("stg_family", "stg_member", "stg_income", "stg_contract", "stg_obligation",
+                "stg_monitoring", "reject", "warning", "entitlement", "payment", "finding", "ref_rule")) {
+            assertThat(rows(db, table)).as(table).isEqualTo(rows(baselineDb, table));
+        }
+        for (String file : OUTPUT_FILES) {
+            assertThat(Files.readAllBytes(out.resolve("2016Q2").resolve(file))).as(file)
+                    .isEqualTo(Files.readAllBytes(baseline.resolve("2016Q2").resolve(file)));
+        }
+    }
+
+    private static LauncherRun.Result run(String db, Path out) {
+        return LauncherRun.run(db, "run", "--quarter", "2016Q2", "--input", Examples.input("2016Q1").toString(),
+                "--output", out.toString());
+    }
+
+    /** Every row of a table, in a stable order, as text: equal lists mean none twice and none missing. */
+    private static List<String> rows(String db, String table) throws SQLException {
+        return strings(db, "select t::text from " + table + " t order by t::text");
+    }
+
+    private static List<String> strings(String db, String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(db, TestDatabase.user(), TestDatabase.password());
+                ResultSet rs = c.createStatement().executeQuery(sql)) {
+            List<String> values = new ArrayList<>();
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+            return values;
+        }
+    }
+
+    private static long single(String db, String sql) throws SQLException {
+        return Long.parseLong(strings(db, sql).get(0));
+    }
+
+}
