@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import kz.orleu.benefits.entitlement.DecisionExplainer;
 import kz.orleu.benefits.job.ExecutionOwner;
 import kz.orleu.benefits.job.QuarterlyRecalculationJobConfiguration;
 import kz.orleu.benefits.run.RunContext;
@@ -37,16 +38,18 @@ public class BatchCommands {
     private final JdbcTemplate jdbc;
     private final EmbeddedServerHolder embedded;
     private final RunSummary summary;
+    private final DecisionExplainer explainer;
     private final PrintStream out = System.out;
 
     public BatchCommands(JobOperator jobOperator, JobRepository jobRepository, Job job, JdbcTemplate jdbc,
-            EmbeddedServerHolder embedded, RunSummary summary) {
+            EmbeddedServerHolder embedded, RunSummary summary, DecisionExplainer explainer) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.job = job;
         this.jdbc = jdbc;
         this.embedded = embedded;
         this.summary = summary;
+        this.explainer = explainer;
     }
 
     public ExitCode execute(Command command) {
@@ -65,7 +68,8 @@ public class BatchCommands {
         if (command instanceof Command.Executions executions) {
             return list(executions.failedOnly());
         }
-        throw new UsageException("explain is not available yet");
+        Command.Explain explain = (Command.Explain) command;
+        return explainer.explain(explain.familyId(), explain.quarter(), out) ? ExitCode.COMPLETED : ExitCode.USAGE;
     }
 
     ExitCode run(Command.Run run) {

@@ -41,8 +41,7 @@ final class SampleOutcomes {
         String brief() {
             StringBuilder sb = new StringBuilder(decision);
             if (paid()) {
-                sb.append(' ').append(benefit).append(' ').append(monthly).append("/month, quarter ")
-                        .append(quarterAmount);
+                sb.append(' ').append(monthly).append(" a month, quarter ").append(quarterAmount);
             }
             if (sanction != null) {
                 sb.append("; ").append(sanction).append(" (").append(findings).append(')');

@@ -1,0 +1,125 @@
+package kz.orleu.benefits.statistics;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import kz.orleu.benefits.quarter.Quarter;
+import kz.orleu.benefits.reference.RuleSet;
+
+/**
+ * Everything the workbook shows about one run, already aggregated by region (and category, obligation, ...): no
+ * row of it describes a family or a person. Column indexes of the per-region arrays are the constants of the
+ * nested records.
+ */
+record QuarterStatistics(
+        Run run,
+        List<RegionLine> lines,
+        Summary summary,
+        Map<String, long[]> ccaComposition,
+        Map<String, long[]> aspComposition,
+        Compliance compliance,
+        Changes changes,
+        Sources sources) {
+
+    record Run(long runId, Quarter benefitQuarter, Quarter incomeQuarter, int version, String softwareVersion,
+            RuleSet ruleSet, Instant startedAt) {
+    }
+
+    /** Per region: counts by {@code ASSESSED ... CANDIDATES}, sums by {@code ASP_PAID ... CCA_INCOME_RATIO}. */
+    record Summary(Map<String, long[]> counts, Map<String, BigDecimal[]> sums) {
+        static final int ASSESSED = 0;
+        static final int ASP_FAMILIES = 1;
+        static final int CCA_FAMILIES = 2;
+        static final int RECIPIENT_FAMILIES = 3;
+        static final int ASP_MEMBERS = 4;
+        static final int CCA_MEMBERS = 5;
+        static final int RECIPIENT_MEMBERS = 6;
+        static final int CANDIDATES = 7;
+        static final int COUNTS = 8;
+
+        static final int ASP_PAID = 0;
+        static final int CCA_PAID = 1;
+        /** Sum over the families of per-capita income / subsistence minimum, for the average. */
+        static final int ASP_INCOME_RATIO = 2;
+        static final int CCA_INCOME_RATIO = 3;
+        static final int SUMS = 4;
+    }
+
+    /** Per region: contract counts, then findings by kind, then findings by obligation and kind. */
+    record Compliance(Map<String, long[]> counts) {
+        static final int IN_FORCE = 0;
+        static final int FAMILIES_WARNED = 1;
+        static final int TERMINATED = 2;
+        static final int FINDINGS = 3;
+        /** Findings by {@link #KINDS}, from this index on. */
+        static final int BY_KIND = 4;
+        /** Findings by {@link #OBLIGATION_KINDS}, from this index on. */
+        static final int BY_OBLIGATION = BY_KIND + 3;
+
+        static final List<String> KINDS = List.of("NOT_MET", "MISSING_REPORT", "FORBIDDEN_SPENDING");
+        static final List<String> OBLIGATIONS = List.of("JOB_SEARCH", "TRAINING", "EMPLOYMENT", "SCHOOL_ATTENDANCE",
+                "MEDICAL_CHECKUP", "SPENDING_REPORT");
+
+        /** The pairs that can occur: forbidden spending is found only on spending reports. */
+        static final List<String[]> OBLIGATION_KINDS = obligationKinds();
+        static final int COUNTS = BY_OBLIGATION + OBLIGATION_KINDS.size();
+
+        static int kindColumn(String kind) {
+            int i = KINDS.indexOf(kind);
+            return i < 0 ? -1 : BY_KIND + i;
+        }
+
+        static int obligationColumn(String obligation, String kind) {
+            for (int i = 0; i < OBLIGATION_KINDS.size(); i++) {
+                if (OBLIGATION_KINDS.get(i)[0].equals(obligation) && OBLIGATION_KINDS.get(i)[1].equals(kind)) {
+                    return BY_OBLIGATION + i;
+                }
+            }
+            return -1;
+        }
+
+        private static List<String[]> obligationKinds() {
+            List<String[]> pairs = new java.util.ArrayList<>();
+            for (String obligation : OBLIGATIONS) {
+                for (String kind : KINDS) {
+                    if (!kind.equals("FORBIDDEN_SPENDING") || obligation.equals("SPENDING_REPORT")) {
+                        pairs.add(new String[] {obligation, kind});
+                    }
+                }
+            }
+            return List.copyOf(pairs);
+        }
+    }
+
+    /** Per region: change codes, moves between the benefits, and the families that lost ASP above the line. */
+    record Changes(Map<String, long[]> counts, Map<String, BigDecimal[]> sums, Map<String, BigDecimal[]> maxima) {
+        static final int ASSESSED = 0;
+        static final int NEW = 1;
+        static final int STOPPED = 2;
+        static final int CHANGED = 3;
+        static final int UNCHANGED = 4;
+        static final int ASP_TO_CCA = 5;
+        static final int CCA_TO_ASP = 6;
+        static final int LOST_ASP = 7;
+        /** Lost ASP by distance above the line, from this index on, one per {@link PovertyTrap#BANDS} band. */
+        static final int BY_DISTANCE = 8;
+        static final int COUNTS = BY_DISTANCE + PovertyTrap.BANDS.size();
+
+        /** Per-capita income minus the ASP line, in tenge, and that excess as a fraction of the line. */
+        static final int EXCESS = 0;
+        static final int EXCESS_SHARE = 1;
+        static final int SUMS = 2;
+    }
+
+    /** Where the numbers came from, for the About sheet. */
+    record Sources(Map<String, BigDecimal> subsistenceMinimum, List<FileCount> inputFiles,
+            List<ReferenceSource> referenceFiles) {
+    }
+
+    record FileCount(String file, long read, long accepted, long rejected) {
+    }
+
+    record ReferenceSource(String file, boolean fromInputFolder, long rows) {
+    }
+}
