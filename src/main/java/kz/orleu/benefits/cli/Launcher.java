@@ -65,6 +65,9 @@ public final class Launcher {
                 || command instanceof Command.Abandon || command instanceof Command.Explain
                 || command instanceof Command.Run;
         properties.put("benefits.share-running-server", client);
+        if ("json".equalsIgnoreCase(System.getenv("BENEFITS_LOG_FORMAT"))) {
+            properties.put("logging.structured.format.console", "logstash");
+        }
         return new SpringApplicationBuilder(BenefitsApplication.class)
                 .properties(properties)
                 .logStartupInfo(false)

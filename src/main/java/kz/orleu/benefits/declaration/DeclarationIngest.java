@@ -6,6 +6,7 @@ import javax.sql.DataSource;
 import kz.orleu.benefits.declaration.csv.CsvRecord;
 import kz.orleu.benefits.declaration.csv.CsvRecordReader;
 import kz.orleu.benefits.declaration.csv.CsvSource;
+import kz.orleu.benefits.observability.ProgressReporter;
 import kz.orleu.benefits.reference.RuleSet;
 import kz.orleu.benefits.reference.RunReferenceRepository;
 import kz.orleu.benefits.run.RunContext;
@@ -25,6 +26,25 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 public final class DeclarationIngest {
 
     private DeclarationIngest() {
+    }
+
+    /** Progress of an ingest step in bytes of its file: the reader's committed offset against the file size. */
+    public static ProgressReporter.Measure bytesRead(InputFile file) {
+        return new ProgressReporter.Measure() {
+            @Override
+            public long done(StepExecution step) {
+                return step.getExecutionContext().getLong(CsvRecordReader.offsetKey(file.fileName()), 0L);
+            }
+
+            @Override
+            public long total(StepExecution step) {
+                try {
+                    return java.nio.file.Files.size(RunContext.of(step).input().resolve(file.fileName()));
+                } catch (java.io.IOException e) {
+                    return 0;
+                }
+            }
+        };
     }
 
     public static final class Reader implements ItemStreamReader<CsvRecord>, StepExecutionListener {

@@ -147,9 +147,12 @@ public final class SampleDataWriter {
         int index = families.size() + 1;
         long ref = Q2.firstDay();
         Household h;
+        double contractShare = f.contractShare;
+        f.contractShare = 0; // scripted contracts are made by hand: no contract ids drawn and thrown away
         do {
             h = f.newHousehold(index, false, size);
         } while (!suitable(h, size, ref, femaleHead));
+        f.contractShare = contractShare;
         h.region = region;
         h.district = Names.pick(rnd, Names.districts(region));
         h.urban = Names.isCity(region, h.district) || rnd.nextDouble() < 0.3;

@@ -54,6 +54,8 @@ final class SampleOutcomes {
     }
 
     private final Map<String, Integer> failures = new HashMap<>();
+    /** Subsistence minimum in tiyn for a region and income quarter. */
+    java.util.function.ToLongBiFunction<Integer, QuarterMonths> subsistenceMinimum = SubsistenceMinimum::cents;
     private final Set<String> terminated = new HashSet<>();
     private Map<String, Outcome> previous = Map.of();
 
@@ -145,7 +147,7 @@ final class SampleOutcomes {
             int n = counted.size();
             BigDecimal perCapita = BigDecimal.valueOf(total).movePointLeft(2)
                     .divide(BigDecimal.valueOf(3L * n), 2, RoundingMode.HALF_UP);
-            BigDecimal sm = BigDecimal.valueOf(SubsistenceMinimum.cents(h.region, incomeQuarter)).movePointLeft(2);
+            BigDecimal sm = BigDecimal.valueOf(subsistenceMinimum.applyAsLong(h.region, incomeQuarter)).movePointLeft(2);
             BigDecimal aspLine = sm.multiply(ASP_SHARE).setScale(2, RoundingMode.HALF_UP);
             BigDecimal ccaLine = sm.multiply(CCA_SHARE).setScale(2, RoundingMode.HALF_UP);
             long aspMonthly = monthly(aspLine, perCapita, n);

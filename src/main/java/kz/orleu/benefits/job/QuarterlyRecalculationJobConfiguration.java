@@ -18,7 +18,10 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.builder.SimpleJobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
+import io.micrometer.observation.ObservationRegistry;
+import kz.orleu.benefits.observability.ProgressReporter;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemReader;
@@ -47,10 +50,12 @@ public class QuarterlyRecalculationJobConfiguration {
     private final RunRepository runs;
     private final RunReferenceRepository reference;
     private final int chunkSize;
+    private final ObservationRegistry observationRegistry;
 
     public QuarterlyRecalculationJobConfiguration(JobRepository jobRepository,
             PlatformTransactionManager transactionManager, DataSource dataSource, JdbcTemplate jdbc,
-            RunRepository runs, RunReferenceRepository reference, BenefitsProperties properties) {
+            RunRepository runs, RunReferenceRepository reference, BenefitsProperties properties,
+            ObservationRegistry observationRegistry) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.dataSource = dataSource;
@@ -58,11 +63,13 @@ public class QuarterlyRecalculationJobConfiguration {
         this.runs = runs;
         this.reference = reference;
         this.chunkSize = properties.chunkSize();
+        this.observationRegistry = observationRegistry;
     }
 
     @Bean
     Job quarterlyRecalculation(ObjectProvider<OutputPublisher.Part> outputParts) {
-        SimpleJobBuilder job = new JobBuilder(JOB_NAME, jobRepository).listener(new ExecutionOwner())
+        SimpleJobBuilder job = new JobBuilder(JOB_NAME, jobRepository).observationRegistry(observationRegistry)
+                .listener(new ExecutionOwner())
                 .start(registerRun());
         for (ReferenceFile file : ReferenceFile.values()) {
             job = job.next(loadReference(file));
@@ -78,7 +85,7 @@ public class QuarterlyRecalculationJobConfiguration {
     }
 
     Step registerRun() {
-        return new StepBuilder("registerRun", jobRepository)
+        return new StepBuilder("registerRun", jobRepository).observationRegistry(observationRegistry)
                 .tasklet((contribution, chunk) -> {
                     runs.register(RunContext.of(contribution.getStepExecution()));
                     return RepeatStatus.FINISHED;
@@ -89,17 +96,18 @@ public class QuarterlyRecalculationJobConfiguration {
 
     Step loadReference(ReferenceFile file) {
         return chunkStep(file.stepName(), new ReferenceLoader.Reader(file), new ReferenceLoader.Processor(file),
-                new ReferenceLoader.Writer(file, dataSource));
+                new ReferenceLoader.Writer(file, dataSource), ProgressReporter.Measure.rows(step -> 0));
     }
 
     Step ingest(InputFile file) {
         return chunkStep(file.stepName(), new DeclarationIngest.Reader(file),
-                new DeclarationIngest.Processor(file, reference), new DeclarationIngest.Writer(file, dataSource));
+                new DeclarationIngest.Processor(file, reference), new DeclarationIngest.Writer(file, dataSource),
+                DeclarationIngest.bytesRead(file));
     }
 
     Step validateDeclarations() {
         CrossFileValidation validation = new CrossFileValidation(jdbc);
-        return new StepBuilder("validateDeclarations", jobRepository)
+        return new StepBuilder("validateDeclarations", jobRepository).observationRegistry(observationRegistry)
                 .tasklet((contribution, chunk) -> {
                     RunContext run = RunContext.of(contribution.getStepExecution());
                     validation.validate(run);
@@ -113,17 +121,19 @@ public class QuarterlyRecalculationJobConfiguration {
 
     Step judgeCompliance() {
         return chunkStep("judgeCompliance", new ComplianceStep.Reader(dataSource),
-                new ComplianceStep.Processor(reference), new ComplianceStep.Writer(dataSource));
+                new ComplianceStep.Processor(reference), new ComplianceStep.Writer(dataSource),
+                ProgressReporter.Measure.rows(step -> count("stg_contract", step)));
     }
 
     Step computeEntitlements() {
         return chunkStep("computeEntitlements", new EntitlementStep.Reader(dataSource, runs, reference),
-                new EntitlementStep.Processor(reference), new EntitlementStep.Writer(dataSource));
+                new EntitlementStep.Processor(reference), new EntitlementStep.Writer(dataSource),
+                ProgressReporter.Measure.rows(step -> count("stg_family", step)));
     }
 
     Step publishOutputs(List<OutputPublisher.Part> outputParts) {
         OutputPublisher publisher = new OutputPublisher(jdbc, outputParts);
-        return new StepBuilder("publishOutputs", jobRepository)
+        return new StepBuilder("publishOutputs", jobRepository).observationRegistry(observationRegistry)
                 .tasklet((contribution, chunk) -> {
                     RunContext run = RunContext.of(contribution.getStepExecution());
                     publisher.publish(run);
@@ -134,15 +144,23 @@ public class QuarterlyRecalculationJobConfiguration {
                 .build();
     }
 
+    private long count(String stagingTable, StepExecution step) {
+        Long n = jdbc.queryForObject("select count(*) from " + stagingTable + " where run_id = ? and not rejected",
+                Long.class, RunContext.of(step).runId());
+        return n == null ? 0 : n;
+    }
+
     private <I, O> Step chunkStep(String name, ItemReader<I> reader, ItemProcessor<I, O> processor,
-            ItemWriter<O> writer) {
+            ItemWriter<O> writer, ProgressReporter.Measure progress) {
         return new StepBuilder(name, jobRepository)
+                .observationRegistry(observationRegistry)
                 .<I, O>chunk(chunkSize)
                 .reader(reader)
                 .processor(processor)
                 .writer(writer)
                 .transactionManager(transactionManager)
                 .listener(new FaultInjection(name))
+                .listener(new ProgressReporter(progress))
                 .build();
     }
 }

@@ -58,6 +58,11 @@ public class CsvRecordReader implements ItemStreamReader<CsvRecord> {
         }
     }
 
+    /** The execution-context key of the committed byte offset of a file's reader. */
+    public static String offsetKey(String fileName) {
+        return "csv." + fileName + "." + OFFSET;
+    }
+
     public CsvHeader header() {
         return header;
     }

@@ -1,0 +1,333 @@
+package kz.orleu.benefits.statistics;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.sql.Array;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import kz.orleu.benefits.declaration.InputFile;
+import kz.orleu.benefits.entitlement.Benefit;
+import kz.orleu.benefits.quarter.Quarter;
+import kz.orleu.benefits.reference.ReferenceData;
+import kz.orleu.benefits.reference.ReferenceFile;
+import kz.orleu.benefits.reference.RunReferenceRepository;
+import kz.orleu.benefits.reference.RuleSet;
+import kz.orleu.benefits.run.RunContext;
+import kz.orleu.benefits.run.RunRepository;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The aggregates of the workbook, read from a run's stored results. Every query is set-based: it groups the run's
+ * rows by region (and category, obligation, ...) in the database and returns a few hundred rows at most, whatever
+ * the number of families, so the workbook needs no more memory for a million families than for ten.
+ */
+final class StatisticsQueries {
+
+    /** Families by region: one pass over the run's entitlements. */
+    static final String SUMMARY = """
+            select e.region_code,
+                   count(*) as assessed,
+                   count(*) filter (where e.benefit = 'ASP') as asp_families,
+                   count(*) filter (where e.benefit = 'CCA') as cca_families,
+                   coalesce(sum(e.members) filter (where e.benefit = 'ASP'), 0) as asp_members,
+                   coalesce(sum(e.members) filter (where e.benefit = 'CCA'), 0) as cca_members,
+                   count(*) filter (where e.decision = 'CCA_CANDIDATE') as candidates,
+                   sum(e.per_capita_income / e.subsistence_minimum) filter (where e.benefit = 'ASP') as asp_ratio,
+                   sum(e.per_capita_income / e.subsistence_minimum) filter (where e.benefit = 'CCA') as cca_ratio
+              from entitlement e
+             where e.run_id = ?
+             group by e.region_code""";
+
+    /** Money paid in the quarter by region and by the benefit paid (a CCA family's ASP months count as ASP). */
+    static final String PAID = """
+            select e.region_code, p.benefit, sum(p.amount) as paid
+              from payment p join entitlement e on e.run_id = p.run_id and e.family_id = p.family_id
+             where p.run_id = ?
+             group by e.region_code, p.benefit""";
+
+    /**
+     * Members of recipient families counted on the first day of the benefit quarter, grouped by region, benefit and
+     * the facts that decide their category; {@link Category#of} classifies each group, so the rule lives in Java
+     * and the database returns at most 2^6 groups per region and benefit.
+     */
+    static final String COMPOSITION = """
+            select e.region_code, e.benefit,
+                   m.birth_date > ? as child,
+                   coalesce(m.pensioner, false) as pensioner,
+                   m.disability_group is not null as disabled,
+                   coalesce(m.student, false) as student,
+                   coalesce(m.carer, false) as carer,
+                   coalesce(m.employed, false) as employed,
+                   count(*) as members
+              from entitlement e
+              join stg_member m on m.run_id = e.run_id and m.family_id = e.family_id and not m.rejected
+             where e.run_id = ? and e.benefit in ('ASP', 'CCA')
+               and m.joined_on <= ? and (m.left_on is null or m.left_on > ?)
+             group by 1, 2, 3, 4, 5, 6, 7, 8""";
+
+    /**
+     * Contracts in force in at least one month of the benefit quarter ({@code contracts.md}: ACTIVE, COMPLETED or
+     * TERMINATED, never DECLINED, and not terminated by this system in this run or an earlier quarter's latest
+     * run), of families whose data were complete.
+     */
+    static final String CONTRACTS_IN_FORCE = """
+            with p as (select ?::bigint as run_id, ?::text as bq, ?::date as bq_start, ?::date as bq_end),
+            latest as (%s),
+            terminated as (
+                select distinct cf.contract_id from contract_failure cf, p
+                 where cf.sanction = 'TERMINATED'
+                   and (cf.run_id = p.run_id or cf.run_id in (select run_id from latest)))
+            select e.region_code, count(*) as contracts
+              from stg_contract c
+              join entitlement e on e.run_id = c.run_id and e.family_id = c.family_id
+              cross join p
+             where c.run_id = p.run_id and not c.rejected and c.status in ('ACTIVE', 'COMPLETED', 'TERMINATED')
+               and c.start_date <= p.bq_end and c.end_date >= p.bq_start
+               and e.decision <> 'INCOMPLETE_DATA'
+               and not exists (select 1 from terminated t where t.contract_id = c.contract_id)
+             group by e.region_code""".formatted(RunRepository.LATEST_EARLIER_RUNS.replace("?", "(select bq from p)"));
+
+    /** Contracts that failed in this run, by region and sanction. */
+    static final String SANCTIONS = """
+            select e.region_code,
+                   count(distinct cf.family_id) filter (where cf.sanction = 'WARNING') as families_warned,
+                   count(*) filter (where cf.sanction = 'TERMINATED') as terminated
+              from contract_failure cf join entitlement e on e.run_id = cf.run_id and e.family_id = cf.family_id
+             where cf.run_id = ?
+             group by e.region_code""";
+
+    static final String FINDINGS = """
+            select e.region_code, f.obligation, f.finding, count(*) as findings
+              from finding f join entitlement e on e.run_id = f.run_id and e.family_id = f.family_id
+             where f.run_id = ?
+             group by e.region_code, f.obligation, f.finding""";
+
+    /** Change codes and moves by region. */
+    static final String CHANGES = """
+            select e.region_code,
+                   count(*) as assessed,
+                   count(*) filter (where e.change = 'NEW') as new_families,
+                   count(*) filter (where e.change = 'STOPPED') as stopped_families,
+                   count(*) filter (where e.change = 'CHANGED') as changed_families,
+                   count(*) filter (where e.change = 'UNCHANGED') as unchanged_families,
+                   count(*) filter (where e.previous_benefit = 'ASP' and e.benefit = 'CCA') as asp_to_cca,
+                   count(*) filter (where e.previous_benefit = 'CCA' and e.benefit = 'ASP') as cca_to_asp
+              from entitlement e
+             where e.run_id = ?
+             group by e.region_code""";
+
+    /**
+     * Families that lost ASP above the line ({@link PovertyTrap}), by region and distance band; {@code width_bucket}
+     * over the band bounds gives the band index of {@link PovertyTrap#band}.
+     */
+    static final String LOST_ASP = """
+            select t.region_code, width_bucket(t.excess_share, ?::numeric[]) as band, count(*) as families,
+                   sum(t.excess) as excess, max(t.excess) as max_excess,
+                   sum(t.excess_share) as excess_share, max(t.excess_share) as max_excess_share
+              from (select e.region_code, e.per_capita_income - e.asp_line as excess,
+                           (e.per_capita_income - e.asp_line) / e.asp_line as excess_share
+                      from entitlement e
+                     where e.run_id = ? and e.previous_benefit = 'ASP' and e.benefit = 'NONE'
+                       and e.decision = any (?) and e.per_capita_income >= e.asp_line and e.asp_line > 0) t
+             group by 1, 2""";
+
+    private final JdbcTemplate jdbc;
+    private final RunReferenceRepository reference;
+
+    StatisticsQueries(JdbcTemplate jdbc, RunReferenceRepository reference) {
+        this.jdbc = jdbc;
+        this.reference = reference;
+    }
+
+    QuarterStatistics load(RunContext run) {
+        ReferenceData data = reference.load(run.runId());
+        RuleSet rules = data.ruleSetFor(run.benefitQuarter());
+        List<RegionLine> lines = RegionLine.order(data.regions().values());
+        Map<Benefit, Map<String, long[]>> composition = composition(run);
+        return new QuarterStatistics(runInfo(run, rules), lines, summary(run.runId()),
+                composition.get(Benefit.CCA), composition.get(Benefit.ASP), compliance(run), changes(run.runId()),
+                sources(run, data));
+    }
+
+    private QuarterStatistics.Run runInfo(RunContext run, RuleSet rules) {
+        return jdbc.queryForObject("select version, started_at from run where run_id = ?", (rs, i) -> {
+            Timestamp started = rs.getTimestamp(2);
+            return new QuarterStatistics.Run(run.runId(), run.benefitQuarter(), run.incomeQuarter(), rs.getInt(1),
+                    softwareVersion(), rules, started == null ? null : started.toInstant());
+        }, run.runId());
+    }
+
+    private static String softwareVersion() {
+        String version = StatisticsQueries.class.getPackage().getImplementationVersion();
+        return version == null ? "development build" : version;
+    }
+
+    private QuarterStatistics.Summary summary(long runId) {
+        Map<String, long[]> counts = new HashMap<>();
+        Map<String, BigDecimal[]> sums = new HashMap<>();
+        jdbc.query(SUMMARY, rs -> {
+            long[] c = counts.computeIfAbsent(rs.getString("region_code"), k -> new long[QuarterStatistics.Summary.COUNTS]);
+            c[QuarterStatistics.Summary.ASSESSED] = rs.getLong("assessed");
+            c[QuarterStatistics.Summary.ASP_FAMILIES] = rs.getLong("asp_families");
+            c[QuarterStatistics.Summary.CCA_FAMILIES] = rs.getLong("cca_families");
+            c[QuarterStatistics.Summary.RECIPIENT_FAMILIES] = rs.getLong("asp_families") + rs.getLong("cca_families");
+            c[QuarterStatistics.Summary.ASP_MEMBERS] = rs.getLong("asp_members");
+            c[QuarterStatistics.Summary.CCA_MEMBERS] = rs.getLong("cca_members");
+            c[QuarterStatistics.Summary.RECIPIENT_MEMBERS] = rs.getLong("asp_members") + rs.getLong("cca_members");
+            c[QuarterStatistics.Summary.CANDIDATES] = rs.getLong("candidates");
+            BigDecimal[] s = sums.computeIfAbsent(rs.getString("region_code"), k -> zeros(QuarterStatistics.Summary.SUMS));
+            s[QuarterStatistics.Summary.ASP_INCOME_RATIO] = orZero(rs.getBigDecimal("asp_ratio"));
+            s[QuarterStatistics.Summary.CCA_INCOME_RATIO] = orZero(rs.getBigDecimal("cca_ratio"));
+        }, runId);
+        jdbc.query(PAID, rs -> {
+            BigDecimal[] s = sums.computeIfAbsent(rs.getString("region_code"), k -> zeros(QuarterStatistics.Summary.SUMS));
+            String benefit = rs.getString("benefit");
+            int column = Benefit.CCA.name().equals(benefit) ? QuarterStatistics.Summary.CCA_PAID
+                    : QuarterStatistics.Summary.ASP_PAID;
+            s[column] = s[column].add(rs.getBigDecimal("paid"));
+        }, runId);
+        return new QuarterStatistics.Summary(counts, sums);
+    }
+
+    private Map<Benefit, Map<String, long[]>> composition(RunContext run) {
+        LocalDate day = run.benefitQuarter().firstDay();
+        Map<Benefit, Map<String, long[]>> byBenefit = new EnumMap<>(Benefit.class);
+        byBenefit.put(Benefit.ASP, new HashMap<>());
+        byBenefit.put(Benefit.CCA, new HashMap<>());
+        int total = Category.values().length;
+        jdbc.query(COMPOSITION, rs -> {
+            Category category = Category.of(rs.getBoolean("child"), rs.getBoolean("pensioner"),
+                    rs.getBoolean("disabled"), rs.getBoolean("student"), rs.getBoolean("carer"),
+                    rs.getBoolean("employed"));
+            long[] counts = byBenefit.get(Benefit.valueOf(rs.getString("benefit")))
+                    .computeIfAbsent(rs.getString("region_code"), k -> new long[total + 1]);
+            long members = rs.getLong("members");
+            counts[category.ordinal()] += members;
+            counts[total] += members;
+        }, Category.childrenBornAfter(day), run.runId(), day, day);
+        return byBenefit;
+    }
+
+    private QuarterStatistics.Compliance compliance(RunContext run) {
+        Map<String, long[]> counts = new HashMap<>();
+        int size = QuarterStatistics.Compliance.COUNTS;
+        Quarter bq = run.benefitQuarter();
+        jdbc.query(CONTRACTS_IN_FORCE, rs -> {
+            counts.computeIfAbsent(rs.getString(1), k -> new long[size])[QuarterStatistics.Compliance.IN_FORCE] =
+                    rs.getLong(2);
+        }, run.runId(), bq.toString(), bq.firstDay(), bq.lastDay());
+        jdbc.query(SANCTIONS, rs -> {
+            long[] c = counts.computeIfAbsent(rs.getString(1), k -> new long[size]);
+            c[QuarterStatistics.Compliance.FAMILIES_WARNED] = rs.getLong(2);
+            c[QuarterStatistics.Compliance.TERMINATED] = rs.getLong(3);
+        }, run.runId());
+        jdbc.query(FINDINGS, rs -> {
+            long[] c = counts.computeIfAbsent(rs.getString(1), k -> new long[size]);
+            long findings = rs.getLong(4);
+            int byKind = QuarterStatistics.Compliance.kindColumn(rs.getString(3));
+            int byObligation = QuarterStatistics.Compliance.obligationColumn(rs.getString(2), rs.getString(3));
+            if (byKind < 0 || byObligation < 0) {
+                throw new IllegalStateException("finding of an unknown obligation or kind: " + rs.getString(2) + " "
+                        + rs.getString(3));
+            }
+            c[QuarterStatistics.Compliance.FINDINGS] += findings;
+            c[byKind] += findings;
+            c[byObligation] += findings;
+        }, run.runId());
+        return new QuarterStatistics.Compliance(counts);
+    }
+
+    private QuarterStatistics.Changes changes(long runId) {
+        Map<String, long[]> counts = new HashMap<>();
+        Map<String, BigDecimal[]> sums = new HashMap<>();
+        Map<String, BigDecimal[]> maxima = new HashMap<>();
+        int size = QuarterStatistics.Changes.COUNTS;
+        jdbc.query(CHANGES, rs -> {
+            long[] c = counts.computeIfAbsent(rs.getString("region_code"), k -> new long[size]);
+            c[QuarterStatistics.Changes.ASSESSED] = rs.getLong("assessed");
+            c[QuarterStatistics.Changes.NEW] = rs.getLong("new_families");
+            c[QuarterStatistics.Changes.STOPPED] = rs.getLong("stopped_families");
+            c[QuarterStatistics.Changes.CHANGED] = rs.getLong("changed_families");
+            c[QuarterStatistics.Changes.UNCHANGED] = rs.getLong("unchanged_families");
+            c[QuarterStatistics.Changes.ASP_TO_CCA] = rs.getLong("asp_to_cca");
+            c[QuarterStatistics.Changes.CCA_TO_ASP] = rs.getLong("cca_to_asp");
+        }, runId);
+        Object[] bounds = PovertyTrap.BANDS.stream().filter(Objects::nonNull).toArray();
+        String[] decisions = PovertyTrap.DECISIONS.stream().map(Enum::name).toArray(String[]::new);
+        jdbc.query(con -> {
+            var ps = con.prepareStatement(LOST_ASP);
+            Array boundArray = con.createArrayOf("numeric", bounds);
+            ps.setArray(1, boundArray);
+            ps.setLong(2, runId);
+            ps.setArray(3, con.createArrayOf("text", decisions));
+            return ps;
+        }, rs -> {
+            String region = rs.getString("region_code");
+            long[] c = counts.computeIfAbsent(region, k -> new long[size]);
+            long families = rs.getLong("families");
+            c[QuarterStatistics.Changes.LOST_ASP] += families;
+            c[QuarterStatistics.Changes.BY_DISTANCE + rs.getInt("band")] += families;
+            BigDecimal[] s = sums.computeIfAbsent(region, k -> zeros(QuarterStatistics.Changes.SUMS));
+            s[QuarterStatistics.Changes.EXCESS] = s[QuarterStatistics.Changes.EXCESS].add(rs.getBigDecimal("excess"));
+            s[QuarterStatistics.Changes.EXCESS_SHARE] =
+                    s[QuarterStatistics.Changes.EXCESS_SHARE].add(rs.getBigDecimal("excess_share"));
+            BigDecimal[] m = maxima.computeIfAbsent(region, k -> new BigDecimal[QuarterStatistics.Changes.SUMS]);
+            m[QuarterStatistics.Changes.EXCESS] = max(m[QuarterStatistics.Changes.EXCESS],
+                    rs.getBigDecimal("max_excess"));
+            m[QuarterStatistics.Changes.EXCESS_SHARE] = max(m[QuarterStatistics.Changes.EXCESS_SHARE],
+                    rs.getBigDecimal("max_excess_share"));
+        });
+        return new QuarterStatistics.Changes(counts, sums, maxima);
+    }
+
+    private QuarterStatistics.Sources sources(RunContext run, ReferenceData data) {
+        Map<String, BigDecimal> minimum = new LinkedHashMap<>();
+        for (String region : data.regions().keySet()) {
+            BigDecimal amount = data.subsistenceMinimum(region, run.incomeQuarter());
+            if (amount != null) {
+                minimum.put(region, amount);
+            }
+        }
+        Map<String, QuarterStatistics.FileCount> byFile = new HashMap<>();
+        jdbc.query("select file, read, accepted, rejected from ingest_count where run_id = ?", rs -> {
+            byFile.put(rs.getString(1), new QuarterStatistics.FileCount(rs.getString(1), rs.getLong(2),
+                    rs.getLong(3), rs.getLong(4)));
+        }, run.runId());
+        List<QuarterStatistics.FileCount> inputs = new ArrayList<>();
+        for (InputFile file : InputFile.values()) {
+            QuarterStatistics.FileCount count = byFile.remove(file.fileName());
+            inputs.add(count == null ? new QuarterStatistics.FileCount(file.fileName(), 0, 0, 0) : count);
+        }
+        inputs.addAll(byFile.values());
+        List<QuarterStatistics.ReferenceSource> references = new ArrayList<>();
+        for (ReferenceFile file : ReferenceFile.values()) {
+            Long rows = jdbc.queryForObject("select count(*) from " + file.table() + " where run_id = ?", Long.class,
+                    run.runId());
+            references.add(new QuarterStatistics.ReferenceSource(file.fileName(),
+                    Files.isRegularFile(run.input().resolve(file.fileName())), rows == null ? 0 : rows));
+        }
+        return new QuarterStatistics.Sources(minimum, inputs, references);
+    }
+
+    private static BigDecimal[] zeros(int size) {
+        BigDecimal[] values = new BigDecimal[size];
+        java.util.Arrays.fill(values, BigDecimal.ZERO);
+        return values;
+    }
+
+    private static BigDecimal orZero(BigDecimal value) {
+        return value == null ? BigDecimal.ZERO : value;
+    }
+
+    private static BigDecimal max(BigDecimal a, BigDecimal b) {
+        return a == null ? b : b == null ? a : a.max(b);
+    }
+
+}

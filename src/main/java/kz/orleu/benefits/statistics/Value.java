@@ -1,0 +1,87 @@
+package kz.orleu.benefits.statistics;
+
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
+
+/**
+ * One cell of a statistical table as it is to be shown: a number of a given kind, a suppressed cell, a cell that
+ * does not apply (an average over nobody), or a label. Text is always written as text, never as a formula.
+ */
+record Value(Kind kind, double number, String text) {
+
+    enum Kind {
+        /** people, families, contracts: {@code #,##0}, zero shown as a dash */
+        COUNT,
+        /** tenge, whole: {@code #,##0} */
+        TENGE,
+        /** a fraction shown as a percentage, {@code 0.0%} */
+        SHARE,
+        /** a plain decimal with one digit, such as an average family size */
+        DECIMAL,
+        /** hidden by small-cell suppression */
+        SUPPRESSED,
+        /** nothing to show: an average or share over nobody */
+        NOT_APPLICABLE,
+        TEXT
+    }
+
+    /** What a suppressed cell shows, as in the tables of statistical offices. */
+    static final String SUPPRESSED_MARK = "x";
+
+    static Value count(long n) {
+        return new Value(Kind.COUNT, n, null);
+    }
+
+    static Value tenge(BigDecimal amount) {
+        return amount == null ? notApplicable() : new Value(Kind.TENGE, amount.doubleValue(), null);
+    }
+
+    static Value share(double fraction) {
+        return new Value(Kind.SHARE, fraction, null);
+    }
+
+    static Value decimal(double value) {
+        return new Value(Kind.DECIMAL, value, null);
+    }
+
+    static Value suppressed() {
+        return new Value(Kind.SUPPRESSED, 0, SUPPRESSED_MARK);
+    }
+
+    static Value notApplicable() {
+        return new Value(Kind.NOT_APPLICABLE, 0, null);
+    }
+
+    static Value text(String text) {
+        return new Value(Kind.TEXT, 0, text == null ? "" : text);
+    }
+
+    /** {@code numerator / denominator} as a share; not applicable over zero. */
+    static Value shareOf(double numerator, double denominator) {
+        return denominator == 0 ? notApplicable() : share(numerator / denominator);
+    }
+
+    boolean isNumber() {
+        return kind == Kind.COUNT || kind == Kind.TENGE || kind == Kind.SHARE || kind == Kind.DECIMAL;
+    }
+
+    /** The text a reader sees, to size the column (the formats are those of {@link WorkbookStyles}). */
+    String display() {
+        DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(Locale.US);
+        switch (kind) {
+            case COUNT:
+            case TENGE:
+                return number == 0 ? "–" : new DecimalFormat("#,##0", symbols).format(number);
+            case SHARE:
+                return number == 0 ? "–" : new DecimalFormat("0.0%", symbols).format(number);
+            case DECIMAL:
+                return new DecimalFormat("0.0", symbols).format(number);
+            case NOT_APPLICABLE:
+                return "";
+            default:
+                return text;
+        }
+    }
+}
