@@ -6,14 +6,14 @@ package kz.orleu.benefits.store.embedded;
  */
 public class EmbeddedPostgresException extends RuntimeException {
 
-	private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-	EmbeddedPostgresException(String message) {
-		super(message);
-	}
+    EmbeddedPostgresException(String message) {
+        super(message);
+    }
 
-	EmbeddedPostgresException(String message, Throwable cause) {
-		super(message, cause);
-	}
+    EmbeddedPostgresException(String message, Throwable cause) {
+        super(message, cause);
+    }
 
 }

@@ -305,17 +305,18 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      */
     @Override
     public void close() {
+        if (!this.stopped && this.process.isAlive()) {
+            // also turns a smart shutdown started by the hook into a fast one
+            signalQuietly("INT");
+        }
+        stop(false);
+        // only now: should the JVM start exiting meanwhile, the hook waits for this stop to finish
         try {
             Runtime.getRuntime().removeShutdownHook(this.shutdownHook);
         }
         catch (IllegalStateException ex) {
-            // the JVM is already shutting down: our hook may be stopping the server right now
+            // the JVM is shutting down; the hook finds the server stopped
         }
-        if (!this.stopped && this.process.isAlive()) {
-            // turns a smart shutdown started by the hook into a fast one
-            signalQuietly("INT");
-        }
-        stop(false);
     }
 
     @Override
@@ -537,7 +538,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         try (Connection connection = new org.postgresql.Driver().connect(jdbcUrl(port, "postgres"), properties);
                 Statement statement = connection.createStatement()) {
             boolean exists;
-            try (ResultSet rs = statement.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'")) {
+            String lookup = "select 1 from pg_database where datname = '" + DATABASE + "'";
+            try (ResultSet rs = statement.executeQuery(lookup)) {
                 exists = rs.next();
             }
             if (!exists) {

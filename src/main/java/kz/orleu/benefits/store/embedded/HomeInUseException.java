@@ -9,34 +9,34 @@ import java.util.OptionalLong;
  */
 public class HomeInUseException extends RuntimeException {
 
-	private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-	private final transient Path home;
+    private final transient Path home;
 
-	private final OptionalLong ownerPid;
+    private final OptionalLong ownerPid;
 
-	HomeInUseException(Path home, OptionalLong ownerPid, boolean thisProcess) {
-		super(message(home, ownerPid, thisProcess));
-		this.home = home;
-		this.ownerPid = ownerPid;
-	}
+    HomeInUseException(Path home, OptionalLong ownerPid, boolean thisProcess) {
+        super(message(home, ownerPid, thisProcess));
+        this.home = home;
+        this.ownerPid = ownerPid;
+    }
 
-	/** The benefits home that is in use. */
-	public Path home() {
-		return this.home;
-	}
+    /** The benefits home that is in use. */
+    public Path home() {
+        return this.home;
+    }
 
-	/** Process id of the owner, as written into {@code benefits.lock}, when known. */
-	public OptionalLong ownerPid() {
-		return this.ownerPid;
-	}
+    /** Process id of the owner, as written into {@code benefits.lock}, when known. */
+    public OptionalLong ownerPid() {
+        return this.ownerPid;
+    }
 
-	private static String message(Path home, OptionalLong ownerPid, boolean thisProcess) {
-		String owner = thisProcess ? "this process" : "another process";
-		String pid = ownerPid.isPresent() ? " (pid " + ownerPid.getAsLong() + ")" : "";
-		return "Benefits home " + home + " is in use by " + owner + pid
-				+ ": only one process at a time may run its embedded database; wait for it to finish"
-				+ " or use another BENEFITS_HOME";
-	}
+    private static String message(Path home, OptionalLong ownerPid, boolean thisProcess) {
+        String owner = thisProcess ? "this process" : "another process";
+        String pid = ownerPid.isPresent() ? " (pid " + ownerPid.getAsLong() + ")" : "";
+        return "Benefits home " + home + " is in use by " + owner + pid
+                + ": only one process at a time may run its embedded database; wait for it to finish"
+                + " or use another BENEFITS_HOME";
+    }
 
 }

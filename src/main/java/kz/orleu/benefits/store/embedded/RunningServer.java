@@ -15,5 +15,5 @@ import java.util.OptionalLong;
  * @param ownerPid process id of the process that owns the home, when known
  */
 public record RunningServer(Path home, int port, String jdbcUrl, String user, String password,
-		OptionalLong ownerPid) {
+        OptionalLong ownerPid) {
 }

@@ -21,20 +21,33 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the real server from the zonky binaries, as whoever runs the build (root on the build
  * machines, where PostgreSQL goes through {@code unshare -U}; an ordinary user elsewhere).
+ *
+ * <p>Only the first test creates a home of its own; the others share one, which each of them starts
+ * and closes again, so they pay the unpacking and initdb of a first start (seconds) once and then
+ * start warm (a few hundred milliseconds).
  */
 class EmbeddedPostgresServerTest {
 
     @TempDir
+    static Path sharedHome;
+
     Path home;
 
+    @BeforeEach
+    void useTheSharedHome() {
+        this.home = sharedHome;
+    }
+
     @Test
-    void keepsItsDataBetweenRuns() throws Exception {
+    void createsAHomeAndKeepsItsDataBetweenRuns(@TempDir Path newHome) throws Exception {
+        this.home = newHome.resolve("var");
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(this.home)) {
             assertThat(query(server.jdbcUrl(), "select version()")).startsWith("PostgreSQL 17");
             execute(server.jdbcUrl(), "create table kept (id int primary key, name text)",
@@ -140,13 +153,13 @@ class EmbeddedPostgresServerTest {
     }
 
     @Test
-    void asRootWhereUserNamespacesAreBlockedTheErrorSaysSo() throws Exception {
+    void asRootWhereUserNamespacesAreBlockedTheErrorSaysSo(@TempDir Path scratch) throws Exception {
         assumeTrue(OsProcesses.runningAsRoot(), "only root needs user namespaces");
-        Path fakeBin = Files.createDirectories(this.home.resolve("fake-bin"));
+        Path fakeBin = Files.createDirectories(scratch.resolve("fake-bin"));
         Path unshare = fakeBin.resolve("unshare");
         Files.writeString(unshare, "#!/bin/sh\necho 'unshare: unshare failed: Operation not permitted' >&2\nexit 1\n");
         Files.setPosixFilePermissions(unshare, PosixFilePermissions.fromString("rwxr-xr-x"));
-        ProcessBuilder builder = child("start", this.home.resolve("home").toString());
+        ProcessBuilder builder = child("start", scratch.resolve("home").toString());
         builder.environment().put("PATH", fakeBin + ":" + System.getenv("PATH"));
         Process child = builder.start();
 
@@ -154,13 +167,14 @@ class EmbeddedPostgresServerTest {
         assertThat(error).contains("User namespaces seem to be blocked")
             .contains("unshare failed: Operation not permitted");
         assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(this.home.resolve("home/pgdata")).doesNotExist();
+        assertThat(scratch.resolve("home/pgdata")).doesNotExist();
     }
 
     /** Another JVM running {@link Child}. */
     private static ProcessBuilder child(String... args) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Child.class.getName()));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(
+                List.of(java, "-cp", System.getProperty("java.class.path"), Child.class.getName()));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectErrorStream(true);
     }
@@ -181,7 +195,8 @@ class EmbeddedPostgresServerTest {
             }
             seen.add(line);
         }
-        throw new AssertionError("child ended without a line starting with '" + prefix + "':\n" + String.join("\n", seen));
+        throw new AssertionError(
+                "child ended without a line starting with '" + prefix + "':\n" + String.join("\n", seen));
     }
 
     private static String query(String url, String sql) throws SQLException {
