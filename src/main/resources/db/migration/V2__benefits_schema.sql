@@ -50,7 +50,8 @@ create table ref_rule (
     primary key (run_id, parameter, valid_from)
 );
 
--- Staging: every row read, accepted or not. Key columns keep their text on rejected rows so that duplicates are
+-- Staging: every row read, accepted or not, one partition per run (created by registerRun), so that a run's
+-- queries touch only its own rows and an old run's staging can be dropped whole. Key columns keep their text on rejected rows so that duplicates are
 -- judged on every row naming a key. No foreign keys: rows are checked set-based after the load.
 create table stg_family (
     run_id      bigint  not null,
@@ -61,7 +62,7 @@ create table stg_family (
     district    text,
     settlement  text,
     declared_on date
-);
+) partition by list (run_id);
 create table stg_member (
     run_id           bigint  not null,
     line             int     not null,
@@ -79,7 +80,7 @@ create table stg_member (
     employed         boolean,
     joined_on        date,
     left_on          date
-);
+) partition by list (run_id);
 create table stg_income (
     run_id      bigint  not null,
     line        int     not null,
@@ -89,7 +90,7 @@ create table stg_income (
     month       text,
     income_type text,
     amount      numeric(14,2)
-);
+) partition by list (run_id);
 create table stg_contract (
     run_id       bigint  not null,
     line         int     not null,
@@ -101,7 +102,7 @@ create table stg_contract (
     end_date     date,
     payment_mode text,
     status       text
-);
+) partition by list (run_id);
 create table stg_obligation (
     run_id      bigint  not null,
     line        int     not null,
@@ -109,7 +110,7 @@ create table stg_obligation (
     contract_id text,
     iin         text,
     obligation  text
-);
+) partition by list (run_id);
 create table stg_monitoring (
     run_id           bigint  not null,
     line             int     not null,
@@ -120,7 +121,7 @@ create table stg_monitoring (
     obligation       text,
     outcome          text,
     spending_purpose text
-);
+) partition by list (run_id);
 
 create table reject (
     run_id      bigint not null,
@@ -196,7 +197,7 @@ create table entitlement (
     previous_monthly_amount numeric(14,0),
     change                  text          not null,
     primary key (run_id, family_id)
-);
+) partition by list (run_id);
 
 create table payment (
     run_id    bigint        not null,
@@ -206,4 +207,4 @@ create table payment (
     amount    numeric(14,0) not null,
     kind      text          not null,
     primary key (run_id, family_id, month)
-);
+) partition by list (run_id);

@@ -87,7 +87,9 @@ public class QuarterlyRecalculationJobConfiguration {
     Step registerRun() {
         return new StepBuilder("registerRun", jobRepository).observationRegistry(observationRegistry)
                 .tasklet((contribution, chunk) -> {
-                    runs.register(RunContext.of(contribution.getStepExecution()));
+                    RunContext run = RunContext.of(contribution.getStepExecution());
+                    runs.register(run);
+                    runs.createPartitions(run.runId());
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
                 .listener(new FaultInjection("registerRun"))
@@ -110,7 +112,9 @@ public class QuarterlyRecalculationJobConfiguration {
         return new StepBuilder("validateDeclarations", jobRepository).observationRegistry(observationRegistry)
                 .tasklet((contribution, chunk) -> {
                     RunContext run = RunContext.of(contribution.getStepExecution());
+                    runs.analyzeStaging(run.runId());
                     validation.validate(run);
+                    runs.analyzeStaging(run.runId());
                     runs.recordRuleSet(run.runId(),
                             reference.load(run.runId()).ruleSetFor(run.benefitQuarter()).describe());
                     return RepeatStatus.FINISHED;

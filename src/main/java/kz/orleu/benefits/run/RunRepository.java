@@ -27,6 +27,28 @@ public class RunRepository {
                 run.output().toAbsolutePath().toString());
     }
 
+    /** Tables holding one partition per run: the staged input and the results. */
+    public static final java.util.List<String> PARTITIONED = java.util.List.of("stg_family", "stg_member",
+            "stg_income", "stg_contract", "stg_obligation", "stg_monitoring", "entitlement", "payment");
+
+    /** Creates the run's partitions (idempotent, so a restarted registerRun finds them and goes on). */
+    public void createPartitions(long runId) {
+        for (String table : PARTITIONED) {
+            jdbc.execute("create table if not exists " + table + "_r" + runId + " partition of " + table
+                    + " for values in (" + runId + ")");
+        }
+    }
+
+    /** Fresh planner statistics for the run's staged rows: a bulk load leaves none, and without them the planner
+     *  picks nested loops over millions of rows. */
+    public void analyzeStaging(long runId) {
+        for (String table : PARTITIONED) {
+            if (table.startsWith("stg_")) {
+                jdbc.execute("analyze " + table + "_r" + runId);
+            }
+        }
+    }
+
     public int version(long runId) {
         return jdbc.queryForObject("select version from run where run_id = ?", Integer.class, runId);
     }

@@ -45,6 +45,9 @@ public class DatabaseConfiguration {
             }
         }
         config.setPoolName("benefits");
+        // On any server (PostgreSQL 14+): a statement whose client died (a killed JVM) is cancelled within
+        // seconds, so it cannot hold the locks a restart needs.
+        config.setConnectionInitSql("set client_connection_check_interval = '2s'");
         config.setMaximumPoolSize(8);
         config.setConnectionTimeout(10_000);
         config.setInitializationFailTimeout(10_000);

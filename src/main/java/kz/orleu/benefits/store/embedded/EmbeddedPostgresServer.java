@@ -96,6 +96,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         settings.put("work_mem", "64MB");
         // index builds and VACUUM after a load
         settings.put("maintenance_work_mem", "512MB");
+        // a query of a killed JVM is cancelled within seconds instead of holding its locks until it ends
+        settings.put("client_connection_check_interval", "2s");
         // one connection pool plus a few admin clients
         settings.put("max_connections", "50");
         return Collections.unmodifiableMap(settings);

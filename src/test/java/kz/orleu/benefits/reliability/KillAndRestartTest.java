@@ -1,0 +1,125 @@
+package kz.orleu.benefits.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import kz.orleu.benefits.generator.GeneratorOptions;
+import kz.orleu.benefits.generator.QuarterGenerator;
+import kz.orleu.benefits.support.JobProcess;
+import kz.orleu.benefits.support.LauncherRun;
+import kz.orleu.benefits.support.Outputs;
+import kz.orleu.benefits.support.TestDatabase;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Kill trials: the job runs in a JVM of its own on a generated quarter and is killed with SIGKILL at a random
+ * point of a randomly chosen step; {@code benefits restart} then finishes it, and every output equals an
+ * uninterrupted run's (CSV byte for byte, the workbook cell by cell). Two trials in the default suite; more with
+ * {@code -Dbenefits.killTrials=N} (the {@code kill-trials} Maven profile runs 10).
+ */
+class KillAndRestartTest {
+
+    static final List<String> STEPS = List.of("loadRules", "ingestFamilies", "ingestMembers", "ingestIncomes",
+            "ingestContracts", "ingestObligations", "ingestMonitoring", "validateDeclarations", "judgeCompliance",
+            "computeEntitlements", "publishOutputs");
+
+    @TempDir
+    static Path work;
+
+    static Path input;
+    static Path baseline;
+
+    @BeforeAll
+    static void generateAndRunUninterrupted() {
+        input = work.resolve("2016Q1");
+        QuarterGenerator.generate(GeneratorOptions.of(10_000, "2016Q1", 20161, input).withBadRows(5));
+        baseline = work.resolve("baseline");
+        assertThat(LauncherRun.run(TestDatabase.freshDatabase("kill_baseline"), "run", "--quarter", "2016Q2",
+                "--input", input.toString(), "--output", baseline.toString()).exitCode()).isZero();
+    }
+
+    static Stream<Integer> trials() {
+        return IntStream.rangeClosed(1, Integer.getInteger("benefits.killTrials", 2)).boxed();
+    }
+
+    @ParameterizedTest(name = "trial {0}")
+    @MethodSource("trials")
+    void aRunKilledAtARandomPointAndRestartedEqualsAnUninterruptedRun(int trial) throws Exception {
+        SplittableRandom random = new SplittableRandom(System.nanoTime());
+        String step = STEPS.get(random.nextInt(STEPS.size()));
+        String db = TestDatabase.freshDatabase("kill_" + trial);
+        Path out = work.resolve("trial-" + trial);
+        Path log = work.resolve("trial-" + trial + ".log");
+
+        Process job = JobProcess.start(log, db, "run", "--quarter", "2016Q2", "--input", input.toString(),
+                "--output", out.toString());
+        boolean killed = killDuring(job, db, step, random.nextInt(40));
+        if (!killed) {
+            // The step went by faster than we could see it: kill wherever the run is now, if it still runs.
+            job.destroyForcibly();
+        }
+        job.waitFor(60, TimeUnit.SECONDS);
+        System.out.printf("kill trial %d: SIGKILL %s step %s%n", trial, killed ? "during" : "after", step);
+
+        Long execution = single(db, "select max(job_execution_id) from batch_job_execution");
+        String status = text(db, "select status from batch_job_execution where job_execution_id = " + execution);
+        if (!"COMPLETED".equals(status)) {
+            assertThat(LauncherRun.run(db, "restart", execution.toString()).exitCode()).isZero();
+        }
+        assertThat(text(db, "select status from batch_job_execution order by job_execution_id desc limit 1"))
+                .isEqualTo("COMPLETED");
+        Outputs.assertSame(baseline.resolve("2016Q2"), out.resolve("2016Q2"));
+        assertThat(Files.list(out).filter(p -> p.getFileName().toString().startsWith(".")).toList())
+                .as("no temporary folder left behind").isEmpty();
+    }
+
+    /** Polls the job repository until the step runs, waits a little more, then kills the JVM with SIGKILL. */
+    private static boolean killDuring(Process job, String db, String step, int extraMillis) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (job.isAlive() && System.nanoTime() < deadline) {
+            String running = textOrNull(db, "select step_name from batch_step_execution where status = 'STARTED'");
+            if (step.equals(running)) {
+                Thread.sleep(extraMillis);
+                job.destroyForcibly();
+                return true;
+            }
+            Thread.sleep(5);
+        }
+        return false;
+    }
+
+    private static Long single(String db, String sql) throws SQLException {
+        return Long.valueOf(text(db, sql));
+    }
+
+    private static String text(String db, String sql) throws SQLException {
+        String value = textOrNull(db, sql);
+        assertThat(value).as(sql).isNotNull();
+        return value;
+    }
+
+    private static String textOrNull(String db, String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(db, TestDatabase.user(), TestDatabase.password());
+                ResultSet rs = c.createStatement().executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
+        } catch (SQLException e) {
+            if (e.getMessage().contains("does not exist")) {
+                return null;
+            }
+            throw e;
+        }
+    }
+}
