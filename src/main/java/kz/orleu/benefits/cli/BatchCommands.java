@@ -118,16 +118,26 @@ public class BatchCommands {
         return finished(restarted);
     }
 
+    /**
+     * Asks the process that runs the execution to stop: its status becomes STOPPING in the job repository, and
+     * that process stops at its next chunk boundary. Not {@link JobOperator#stop}: that also writes the running
+     * step's execution from this process's stale copy, which makes the running process fail instead of stop.
+     */
     ExitCode stop(long executionId) {
         JobExecution execution = execution(executionId);
-        try {
-            jobOperator.stop(execution);
-            out.println(executionId + " STOPPING: the job stops at the next chunk boundary; restart it with: "
-                    + "benefits restart " + executionId);
-            return ExitCode.COMPLETED;
-        } catch (Exception e) {
-            throw new UsageException("cannot stop execution " + executionId + ": " + e.getMessage());
+        if (!execution.isRunning()) {
+            throw new UsageException("execution " + executionId + " is " + execution.getStatus() + ", not running");
         }
+        if (!ownerAlive(execution)) {
+            throw new UsageException("execution " + executionId + " is marked " + execution.getStatus()
+                    + " but its process is gone; resume it with: benefits restart " + executionId
+                    + ", or give it up with: benefits abandon " + executionId);
+        }
+        execution.setStatus(BatchStatus.STOPPING);
+        jobRepository.update(execution);
+        out.println(executionId + " STOPPING: the job stops at the next chunk boundary; restart it with: "
+                + "benefits restart " + executionId);
+        return ExitCode.COMPLETED;
     }
 
     ExitCode abandon(long executionId) {
@@ -167,8 +177,8 @@ public class BatchCommands {
             out.println(failedOnly ? "no execution needs attention" : "no executions yet");
         }
         for (Map<String, Object> e : executions) {
-            LocalDateTime start = (LocalDateTime) e.get("start_time");
-            LocalDateTime end = (LocalDateTime) e.get("end_time");
+            LocalDateTime start = localDateTime(e.get("start_time"));
+            LocalDateTime end = localDateTime(e.get("end_time"));
             out.printf("%d %s quarter=%s run=%s version=%s start=%s end=%s duration=%s%s%n",
                     ((Number) e.get("job_execution_id")).longValue(), e.get("status"), e.get("quarter"),
                     e.get("job_instance_id"), e.get("version") == null ? "-" : e.get("version"),
@@ -244,6 +254,13 @@ public class BatchCommands {
         return ExecutionOwner.hostName();
     }
 
+    private static LocalDateTime localDateTime(Object value) {
+        if (value instanceof java.sql.Timestamp timestamp) {
+            return timestamp.toLocalDateTime();
+        }
+        return (LocalDateTime) value;
+    }
+
     private static String duration(LocalDateTime start, LocalDateTime end) {
         if (start == null) {
             return "-";
@@ -252,13 +269,18 @@ public class BatchCommands {
         return d.toSeconds() + "s";
     }
 
-    private static String exitMessage(Object message) {
+    /** The root cause of a failure in one line: the last "Caused by:" of the stored stack trace, if any. */
+    static String exitMessage(Object message) {
         if (message == null || message.toString().isBlank()) {
             return "";
         }
         String text = message.toString().strip();
-        int newline = text.indexOf('\n');
-        return " exit=\"" + (newline > 0 ? text.substring(0, newline) : text) + "\"";
+        String cause = text.lines().filter(l -> l.startsWith("Caused by: ")).reduce((a, b) -> b)
+                .map(l -> l.substring("Caused by: ".length())).orElse(text.lines().findFirst().orElse(""));
+        int colon = cause.indexOf(": ");
+        String type = colon > 0 ? cause.substring(0, colon) : cause;
+        String simple = type.contains(".") && !type.contains(" ") ? type.substring(type.lastIndexOf('.') + 1) : type;
+        return " exit=\"" + simple + (colon > 0 ? cause.substring(colon) : "") + "\"";
     }
 
 }

@@ -28,6 +28,17 @@ public final class Launcher {
     }
 
     public int execute(String... args) {
+        if (args.length == 1 && args[0].equals("db-console")) {
+            try {
+                return ServeDatabase.serve(java.nio.file.Path.of(
+                        System.getenv().getOrDefault("BENEFITS_HOME", "var")));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 0;
+            } catch (RuntimeException e) {
+                return usage(e.getMessage());
+            }
+        }
         Command command;
         try {
             command = Command.parse(args);

@@ -18,6 +18,7 @@ import kz.orleu.benefits.reference.RuleSet;
 import kz.orleu.benefits.reference.RunReferenceRepository;
 import kz.orleu.benefits.run.RunContext;
 import kz.orleu.benefits.run.RunRepository;
+import kz.orleu.benefits.store.NamedSql;
 import kz.orleu.benefits.store.PgCopy;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
@@ -38,46 +39,44 @@ public final class ComplianceStep {
      * One row per candidate contract with its plan, its monitoring and its family's members pre-aggregated by
      * GROUP BY and hash joins: per-contract subqueries are what does not scale.
      */
-    static final String CONTRACTS_TO_JUDGE = """
-            with p as (select ?::bigint as run_id, ?::text as bq, ?::date as bq_start,
-                              ?::date as iq_start, ?::date as iq_end),
-            latest as (%s),
+    static final NamedSql CONTRACTS_TO_JUDGE = NamedSql.of("""
+            with latest as (%s),
             history as (
                 select cf.contract_id, count(*) as failures,
                        min(l.benefit_quarter) filter (where cf.sanction = 'TERMINATED') as terminated_in
                   from contract_failure cf join latest l on l.run_id = cf.run_id
                  group by cf.contract_id),
             incomplete as (
-                select distinct r.family_id from reject r, p where r.run_id = p.run_id and r.family_id is not null),
+                select distinct r.family_id from reject r where r.run_id = :run and r.family_id is not null),
             candidates as (
-                select c.* from stg_contract c, p
-                 where c.run_id = p.run_id and not c.rejected and c.status <> 'DECLINED'
-                   and c.start_date <= p.iq_end and c.end_date >= p.iq_start
-                   and c.family_id not in (select family_id from incomplete)),
+                select c.* from stg_contract c
+                 where c.run_id = :run and not c.rejected and c.status <> 'DECLINED'
+                   and c.start_date <= :iq_end and c.end_date >= :iq_start
+                   and not exists (select 1 from incomplete i where i.family_id = c.family_id)),
             plan as (
                 select o.contract_id, string_agg(o.line || '|' || o.iin || '|' || o.obligation, ';' order by o.line) as items
-                  from stg_obligation o, p
-                 where o.run_id = p.run_id and not o.rejected
+                  from stg_obligation o
+                 where o.run_id = :run and not o.rejected
                    and o.contract_id in (select contract_id from candidates)
                  group by o.contract_id),
             reports as (
                 select m.contract_id,
                        string_agg(m.line || '|' || m.iin || '|' || m.month || '|' || m.obligation || '|' || m.outcome
                                   || '|' || coalesce(m.spending_purpose, ''), ';' order by m.line) as items
-                  from stg_monitoring m, p
-                 where m.run_id = p.run_id and not m.rejected
+                  from stg_monitoring m
+                 where m.run_id = :run and not m.rejected
                    and m.contract_id in (select contract_id from candidates)
                  group by m.contract_id),
             members as (
                 select m.family_id,
                        string_agg(m.iin || '|' || m.birth_date || '|' || m.pensioner || '|'
                                   || coalesce(m.disability_group::text, '') || '|' || m.student || '|' || m.carer
-                                  || '|' || (m.joined_on <= p.bq_start and (m.left_on is null or m.left_on > p.bq_start)),
+                                  || '|' || (m.joined_on <= :bq_start and (m.left_on is null or m.left_on > :bq_start)),
                                   ';') as items,
-                       count(*) filter (where m.joined_on <= p.bq_start
-                                          and (m.left_on is null or m.left_on > p.bq_start)) as counted
-                  from stg_member m, p
-                 where m.run_id = p.run_id and not m.rejected
+                       count(*) filter (where m.joined_on <= :bq_start
+                                          and (m.left_on is null or m.left_on > :bq_start)) as counted
+                  from stg_member m
+                 where m.run_id = :run and not m.rejected
                    and m.family_id in (select family_id from candidates)
                  group by m.family_id)
             select c.contract_id, c.family_id, c.start_date, c.end_date, c.payment_mode, c.status,
@@ -88,7 +87,7 @@ public final class ComplianceStep {
               left join history h on h.contract_id = c.contract_id
               left join plan pl on pl.contract_id = c.contract_id
               left join reports r on r.contract_id = c.contract_id
-             order by c.contract_id""".formatted(RunRepository.LATEST_EARLIER_RUNS.replace("?", "(select bq from p)"));
+             order by c.contract_id""".formatted(RunRepository.LATEST_EARLIER_RUNS.replace("?", ":bq")));
 
     public static final class Reader implements ItemStreamReader<ContractReview>, StepExecutionListener {
 
@@ -103,18 +102,14 @@ public final class ComplianceStep {
         public void beforeStep(StepExecution stepExecution) {
             RunContext run = RunContext.of(stepExecution);
             Quarter iq = run.incomeQuarter();
-            JdbcCursorItemReader<ContractReview> reader = new JdbcCursorItemReader<>(dataSource, CONTRACTS_TO_JUDGE,
+            JdbcCursorItemReader<ContractReview> reader = new JdbcCursorItemReader<>(dataSource, CONTRACTS_TO_JUDGE.sql(),
                     (rs, i) -> review(rs));
             reader.setName("contracts");
             reader.setFetchSize(2000);
             reader.setConnectionAutoCommit(false);
-            reader.setPreparedStatementSetter(ps -> {
-                ps.setLong(1, run.runId());
-                ps.setString(2, run.benefitQuarter().toString());
-                ps.setObject(3, run.benefitQuarter().firstDay());
-                ps.setObject(4, iq.firstDay());
-                ps.setObject(5, iq.lastDay());
-            });
+            reader.setPreparedStatementSetter(CONTRACTS_TO_JUDGE.setter(Map.of("run", run.runId(),
+                    "bq", run.benefitQuarter().toString(), "bq_start", run.benefitQuarter().firstDay(),
+                    "iq_start", iq.firstDay(), "iq_end", iq.lastDay())));
             delegate = reader;
         }
 

@@ -52,12 +52,15 @@ public final class InputPreflight {
     }
 
     static void checkFile(Path file, Set<String> required) {
-        if (!Files.isRegularFile(file)) {
+        if (!Files.exists(file)) {
             throw new UnusableInputException(file.getFileName() + " is missing from the input folder "
                     + file.getParent());
         }
+        if (!Files.isRegularFile(file)) {
+            throw new UnusableInputException(file + " is not a regular file");
+        }
         if (!Files.isReadable(file)) {
-            throw new UnusableInputException(file + " is not readable");
+            throw new UnusableInputException(file + " is not readable (check its permissions)");
         }
         long badOffset = firstNonUtf8Byte(file);
         if (badOffset >= 0) {

@@ -6,13 +6,16 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import kz.orleu.benefits.quarter.Quarter;
 import kz.orleu.benefits.reference.RuleSet;
 import kz.orleu.benefits.reference.RunReferenceRepository;
 import kz.orleu.benefits.run.RunContext;
 import kz.orleu.benefits.run.RunRepository;
+import kz.orleu.benefits.store.NamedSql;
 import kz.orleu.benefits.store.PgCopy;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
@@ -33,53 +36,51 @@ public final class EntitlementStep {
     private EntitlementStep() {
     }
 
-    static final String FAMILY_CASES = """
-            with p as (select ?::bigint as run_id, ?::text as bq, ?::date as bq_start, ?::text as iq,
-                              ?::bigint as previous_run, ?::text[] as counted_types),
-            latest as (%s),
+    static final NamedSql FAMILY_CASES = NamedSql.of("""
+            with latest as (%s),
             terminated as (
                 select cf.contract_id, min(r.benefit_quarter) as terminated_in
-                  from contract_failure cf join run r on r.run_id = cf.run_id, p
+                  from contract_failure cf join run r on r.run_id = cf.run_id
                  where cf.sanction = 'TERMINATED'
-                   and (cf.run_id = p.run_id or cf.run_id in (select run_id from latest))
+                   and (cf.run_id = :run or cf.run_id in (select run_id from latest))
                  group by cf.contract_id),
             incomplete as (
-                select distinct r.family_id from reject r, p where r.run_id = p.run_id and r.family_id is not null),
+                select distinct r.family_id from reject r where r.run_id = :run and r.family_id is not null),
             counted_members as (
-                select m.family_id, m.iin from stg_member m, p
-                 where m.run_id = p.run_id and not m.rejected
-                   and m.joined_on <= p.bq_start and (m.left_on is null or m.left_on > p.bq_start)),
+                select m.family_id, m.iin from stg_member m
+                 where m.run_id = :run and not m.rejected
+                   and m.joined_on <= :bq_start and (m.left_on is null or m.left_on > :bq_start)),
             members as (select family_id, count(*) as n from counted_members group by family_id),
             incomes as (
                 select i.family_id, sum(i.amount) as total
                   from stg_income i
-                  join counted_members cm on cm.family_id = i.family_id and cm.iin = i.iin, p
-                 where i.run_id = p.run_id and not i.rejected and i.income_type = any (p.counted_types)
+                  join counted_members cm on cm.family_id = i.family_id and cm.iin = i.iin
+                 where i.run_id = :run and not i.rejected and i.income_type = any (:counted_types)
                  group by i.family_id),
             contracts as (
                 select c.family_id,
                        string_agg(c.contract_id || '|' || coalesce(c.start_date::text, '') || '|'
                                   || coalesce(c.end_date::text, '') || '|' || c.payment_mode || '|' || c.status
                                   || '|' || coalesce(t.terminated_in, ''), ';' order by c.line) as list
-                  from stg_contract c left join terminated t on t.contract_id = c.contract_id, p
-                 where c.run_id = p.run_id and not c.rejected
+                  from stg_contract c left join terminated t on t.contract_id = c.contract_id
+                 where c.run_id = :run and not c.rejected
                  group by c.family_id),
             previous as (
-                select e.family_id, e.benefit, e.monthly_amount from entitlement e, p where e.run_id = p.previous_run)
+                select e.family_id, e.benefit, e.monthly_amount from entitlement e where e.run_id = :previous_run)
             select f.family_id, f.region_code, f.declared_on is not null as declared,
                    ic.family_id is not null as has_reject, coalesce(mb.n, 0) as members,
                    coalesce(inc.total, 0) as counted_income, sm.amount as subsistence_minimum,
                    con.list as contracts, pr.benefit as previous_benefit, pr.monthly_amount as previous_monthly
-              from stg_family f cross join p
+              from stg_family f
               left join incomplete ic on ic.family_id = f.family_id
               left join members mb on mb.family_id = f.family_id
               left join incomes inc on inc.family_id = f.family_id
               left join ref_subsistence_minimum sm
-                     on sm.run_id = p.run_id and sm.region_code = f.region_code and sm.quarter = p.iq
+                     on sm.run_id = :run and sm.region_code = f.region_code and sm.quarter = :iq
               left join contracts con on con.family_id = f.family_id
               left join previous pr on pr.family_id = f.family_id
-             where f.run_id = p.run_id and not f.rejected
-             order by f.family_id""".formatted(RunRepository.LATEST_EARLIER_RUNS.replace("?", "(select bq from p)"));
+             where f.run_id = :run and not f.rejected
+             order by f.family_id""".formatted(RunRepository.LATEST_EARLIER_RUNS.replace("?", ":bq")));
 
     public static final class Reader implements ItemStreamReader<FamilyCase>, StepExecutionListener {
 
@@ -101,23 +102,20 @@ public final class EntitlementStep {
             String[] countedTypes = rules.incomeTypes().entrySet().stream().filter(e -> e.getValue())
                     .map(e -> e.getKey()).sorted().toArray(String[]::new);
             Long previousRun = runs.latestCompleted(run.benefitQuarter().previous()).orElse(null);
-            JdbcCursorItemReader<FamilyCase> reader = new JdbcCursorItemReader<>(dataSource, FAMILY_CASES,
+            JdbcCursorItemReader<FamilyCase> reader = new JdbcCursorItemReader<>(dataSource, FAMILY_CASES.sql(),
                     (rs, i) -> familyCase(rs));
             reader.setName("families");
             reader.setFetchSize(5000);
             reader.setConnectionAutoCommit(false);
-            reader.setPreparedStatementSetter(ps -> {
-                ps.setLong(1, run.runId());
-                ps.setString(2, run.benefitQuarter().toString());
-                ps.setObject(3, run.benefitQuarter().firstDay());
-                ps.setString(4, run.incomeQuarter().toString());
-                if (previousRun == null) {
-                    ps.setNull(5, java.sql.Types.BIGINT);
-                } else {
-                    ps.setLong(5, previousRun);
-                }
-                ps.setArray(6, ps.getConnection().createArrayOf("text", countedTypes));
-            });
+            Map<String, Object> values = new HashMap<>();
+            values.put("run", run.runId());
+            values.put("bq", run.benefitQuarter().toString());
+            values.put("bq_start", run.benefitQuarter().firstDay());
+            values.put("iq", run.incomeQuarter().toString());
+            // No previous version: -1 matches no run (a null would make the planner scan every partition).
+            values.put("previous_run", previousRun == null ? -1L : previousRun);
+            values.put("counted_types", countedTypes);
+            reader.setPreparedStatementSetter(FAMILY_CASES.setter(values));
             delegate = reader;
         }
 

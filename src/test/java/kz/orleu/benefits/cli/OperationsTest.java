@@ -1,0 +1,187 @@
+package kz.orleu.benefits.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.concurrent.TimeUnit;
+import kz.orleu.benefits.generator.GeneratorOptions;
+import kz.orleu.benefits.generator.QuarterGenerator;
+import kz.orleu.benefits.job.FaultInjection;
+import kz.orleu.benefits.support.Examples;
+import kz.orleu.benefits.support.JobProcess;
+import kz.orleu.benefits.support.LauncherRun;
+import kz.orleu.benefits.support.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What operators and administrators do with the launcher: every exit status, one run of a quarter at a time,
+ * stop at a chunk boundary, restart, abandon, and the listing of executions.
+ */
+class OperationsTest {
+
+    @TempDir
+    static Path work;
+
+    static Path bigQuarter;
+
+    @BeforeAll
+    static void generate() {
+        bigQuarter = work.resolve("2016Q1-big");
+        QuarterGenerator.generate(GeneratorOptions.of(20_000, "2016Q1", 7, bigQuarter));
+    }
+
+    @AfterEach
+    void disarm() {
+        FaultInjection.disarm();
+    }
+
+    @Test
+    void exitStatusIsZeroForACompletedRunWithRejects() {
+        String db = TestDatabase.freshDatabase("ops_exit0");
+        assertThat(LauncherRun.run(db, "run", "--quarter", "2016Q2", "--input", Examples.input("2016Q1").toString(),
+                "--output", work.resolve("exit0").toString()).exitCode()).isZero();
+    }
+
+    @Test
+    void exitStatusIsOneForAFailedRunAndTheRestartCompletesIt() throws SQLException {
+        String db = TestDatabase.freshDatabase("ops_exit1");
+        FaultInjection.arm("computeEntitlements", 1);
+        assertThat(LauncherRun.run(db, "run", "--quarter", "2016Q2", "--input", Examples.input("2016Q1").toString(),
+                "--output", work.resolve("exit1").toString()).exitCode()).isEqualTo(1);
+        String id = text(db, "select max(job_execution_id) from batch_job_execution");
+        String listing = listing(db, "--failed");
+        assertThat(listing).startsWith(id + " FAILED quarter=2016Q2").contains("computeEntitlements")
+                .contains("injected fault");
+        assertThat(LauncherRun.run(db, "restart", id).exitCode()).isZero();
+        assertThat(listing(db, "--failed")).startsWith("no execution needs attention");
+        assertThat(LauncherRun.run(db, "restart", id).exitCode()).as("a completed run cannot be resumed").isEqualTo(2);
+    }
+
+    @Test
+    void exitStatusIsTwoForBadArgumentsAndUnusableInput() throws Exception {
+        String unreachable = "jdbc:postgresql://127.0.0.1:1/nothing";
+        String input = Examples.input("2016Q1").toString();
+        String out = work.resolve("exit2").toString();
+        assertThat(launch(unreachable, "frobnicate")).startsWith("2 benefits: unknown subcommand 'frobnicate'");
+        assertThat(launch(unreachable, "run", "--quarter", "2016Q5", "--input", input, "--output", out))
+                .startsWith("2 benefits: bad quarter '2016Q5'");
+        assertThat(launch(unreachable, "run", "--quarter", "2016Q2", "--input", work.resolve("none").toString(),
+                "--output", out)).startsWith("2 benefits: input folder").contains("does not exist");
+        Path broken = work.resolve("broken");
+        Files.createDirectories(broken);
+        for (Path file : Files.list(Examples.input("2016Q1")).toList()) {
+            Files.copy(file, broken.resolve(file.getFileName()));
+        }
+        Files.delete(broken.resolve("incomes.csv"));
+        assertThat(launch(unreachable, "run", "--quarter", "2016Q2", "--input", broken.toString(), "--output", out))
+                .startsWith("2 benefits: incomes.csv is missing");
+        Files.createDirectory(broken.resolve("incomes.csv"));
+        assertThat(launch(unreachable, "run", "--quarter", "2016Q2", "--input", broken.toString(), "--output", out))
+                .startsWith("2 benefits: ").contains("incomes.csv is not a regular file");
+        assertThat(launch(unreachable, "run", "--quarter", "2016Q2", "--input", input, "--output", out))
+                .startsWith("2 benefits: cannot reach the database");
+        assertThat(launch(unreachable, "executions")).startsWith("2 benefits: cannot reach the database");
+        assertThat(work.resolve("exit2")).doesNotExist();
+    }
+
+    @Test
+    void aSecondRunOfAQuarterIsRefusedWhileOneRunsAndStopThenRestartThenAbandonWork() throws Exception {
+        String db = TestDatabase.freshDatabase("ops_concurrency");
+        Path out = work.resolve("concurrency");
+        Process job = JobProcess.start(work.resolve("concurrency.log"), db, "run", "--quarter", "2016Q2",
+                "--input", bigQuarter.toString(), "--output", out.toString());
+        String id = waitForStep(db, "ingestMembers");
+
+        assertThat(launch(db, "run", "--quarter", "2016Q2", "--input", bigQuarter.toString(), "--output",
+                out.toString())).startsWith("2 benefits: quarter 2016Q2 is already being run by execution " + id);
+        assertThat(launch(db, "restart", id)).startsWith("2 benefits: execution " + id + " is still running");
+
+        assertThat(launch(db, "stop", id)).startsWith("0 " + id + " STOPPING");
+        assertThat(job.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(job.exitValue()).as("a stopped run exits 1: restartable").isEqualTo(1);
+        assertThat(text(db, "select status from batch_job_execution where job_execution_id = " + id))
+                .isEqualTo("STOPPED");
+        assertThat(out.resolve("2016Q2")).doesNotExist();
+
+        assertThat(launch(db, "abandon", id)).startsWith("0 " + id + " ABANDONED");
+        assertThat(launch(db, "restart", id)).startsWith("2 benefits: execution " + id + " is ABANDONED");
+        assertThat(listing(db, "--failed")).startsWith("no execution needs attention");
+        assertThat(listing(db)).startsWith(id + " ABANDONED quarter=2016Q2");
+
+        assertThat(launch(db, "run", "--quarter", "2016Q2", "--input", Examples.input("2016Q1").toString(),
+                "--output", out.toString())).startsWith("0");
+        assertThat(text(db, "select string_agg(status, ',' order by version) from run")).isEqualTo("ABANDONED,COMPLETED");
+    }
+
+    private static String waitForStep(String db, String step) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            String id = textOrNull(db, "select job_execution_id from batch_step_execution where status = 'STARTED'"
+                    + " and step_name = '" + step + "'");
+            if (id != null) {
+                return id;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("step " + step + " never ran");
+    }
+
+    /** Exit status, a space, then what the launcher said (stdout and stderr). */
+    private static String launch(String db, String... args) {
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream said = new ByteArrayOutputStream();
+        PrintStream capture = new PrintStream(said, true, StandardCharsets.UTF_8);
+        System.setOut(capture);
+        try {
+            String[] all = new String[args.length + 2];
+            System.arraycopy(args, 0, all, 0, args.length);
+            all[args.length] = "--db-url";
+            all[args.length + 1] = db;
+            System.setProperty("benefits.db-user", TestDatabase.user());
+            System.setProperty("benefits.db-password", TestDatabase.password());
+            int code = new Launcher(capture).execute(all);
+            return code + " " + said.toString(StandardCharsets.UTF_8).lines()
+                    .filter(l -> !l.matches("^\\d{4}-\\d{2}-\\d{2} .*")).reduce("", (a, b) -> a + b + "\n");
+        } finally {
+            System.setOut(stdout);
+        }
+    }
+
+    private static String listing(String db, String... options) {
+        String[] args = new String[options.length + 1];
+        args[0] = "executions";
+        System.arraycopy(options, 0, args, 1, options.length);
+        String said = launch(db, args);
+        assertThat(said).startsWith("0 ");
+        return said.substring(2);
+    }
+
+    private static String text(String db, String sql) throws SQLException {
+        String value = textOrNull(db, sql);
+        assertThat(value).as(sql).isNotNull();
+        return value;
+    }
+
+    private static String textOrNull(String db, String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(db, TestDatabase.user(), TestDatabase.password());
+                ResultSet rs = c.createStatement().executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
+        } catch (SQLException e) {
+            if (e.getMessage().contains("does not exist")) {
+                return null; // the run has not created the job repository's tables yet
+            }
+            throw e;
+        }
+    }
+}
