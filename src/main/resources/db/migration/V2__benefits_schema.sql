@@ -178,6 +178,23 @@ create table contract_failure (
     primary key (run_id, contract_id)
 );
 
+-- Each family's inputs to the means test, gathered set-based once per run (gatherFamilyCases), so that
+-- computeEntitlements, and a restart of it, only reads them.
+create table family_case (
+    run_id              bigint        not null,
+    family_id           text          not null,
+    region_code         text          not null,
+    declared            boolean       not null,
+    has_reject          boolean       not null,
+    members             int           not null,
+    counted_income      numeric(16,2) not null,
+    subsistence_minimum numeric(14,2),
+    contracts           text,
+    previous_benefit    text,
+    previous_monthly    numeric(14,0),
+    primary key (run_id, family_id)
+) partition by list (run_id);
+
 -- Entitlements with the inputs that produced them (the decision record).
 create table entitlement (
     run_id                  bigint        not null,
@@ -208,3 +225,9 @@ create table payment (
     kind      text          not null,
     primary key (run_id, family_id, month)
 ) partition by list (run_id);
+
+-- A text cell of an output CSV that a spreadsheet would run as a formula (= + - @, tab, CR first) gets a
+-- leading apostrophe; used where outputs are written with COPY ... TO STDOUT.
+create function csv_text(value text) returns text
+    language sql immutable strict parallel safe
+    as $$ select case when value ~ '^[=+@\t\r-]' then '''' || value else value end $$;

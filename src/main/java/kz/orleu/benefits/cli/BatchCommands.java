@@ -15,7 +15,11 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.launch.JobRestartException;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -89,8 +93,11 @@ public class BatchCommands {
         JobExecution execution;
         try {
             execution = jobOperator.start(job, parameters.toJobParameters());
-        } catch (Exception e) {
+        } catch (JobExecutionAlreadyRunningException | JobInstanceAlreadyCompleteException
+                | InvalidJobParametersException | JobRestartException e) {
             throw new UsageException("cannot start the job: " + e.getMessage());
+        } catch (RuntimeException e) {
+            return lostDuringRun(e);
         }
         return finished(execution);
     }
@@ -112,8 +119,10 @@ public class BatchCommands {
         JobExecution restarted;
         try {
             restarted = jobOperator.restart(execution);
-        } catch (Exception e) {
+        } catch (JobRestartException e) {
             throw new UsageException("cannot restart execution " + executionId + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            return lostDuringRun(e);
         }
         return finished(restarted);
     }
@@ -217,6 +226,21 @@ public class BatchCommands {
                     + " but its process is gone; resume it with: benefits restart " + id
                     + ", or give it up with: benefits abandon " + id);
         }
+    }
+
+    /**
+     * The job failed in a way it could not even record (the database went away mid-run): exit 1, since the
+     * execution is restartable once the cause is fixed; it is found with {@code executions --failed}.
+     */
+    private ExitCode lostDuringRun(RuntimeException e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        System.err.println("benefits: the run failed and could not record it: " + root.getClass().getSimpleName()
+                + ": " + root.getMessage() + "; once the cause is fixed, resume it with: benefits executions"
+                + " --failed, then benefits restart ID");
+        return ExitCode.FAILED;
     }
 
     private ExitCode finished(JobExecution execution) {

@@ -103,7 +103,9 @@ public final class CrossFileValidation {
                 with bad as (
                     select s.line, %2$s as value, %3$s as message
                       from %1$s s where s.run_id = ? and not s.rejected and %4$s)
-                %5$s""".formatted(file.stagingTable(), valueSql, messageSql, condition, markAndInsert(file));
+                %5$s""".formatted(file.stagingTable(), valueSql, messageSql,
+                // the run id as a literal in the subqueries too, so that they read the run's partitions only
+                condition.replace("s.run_id", Long.toString(runId)), markAndInsert(file));
         int n = jdbc.update(sql, runId, runId, runId, file.fileName(), column, reason.name());
         logCount(file, reason, n);
     }

@@ -66,10 +66,10 @@ public class DecisionExplainer {
         out.println("Incomes of the income quarter:");
         jdbc.query("""
                 select i.iin, i.month, i.income_type, i.amount,
-                       coalesce((select t.counted from ref_income_type t where t.run_id = i.run_id
+                       coalesce((select t.counted from ref_income_type t where t.run_id = ?
                                   and t.income_type = i.income_type and t.valid_from <= ?
                                 order by t.valid_from desc limit 1), false) as type_counted,
-                       exists (select 1 from stg_member m where m.run_id = i.run_id and not m.rejected
+                       exists (select 1 from stg_member m where m.run_id = ? and not m.rejected
                                   and m.family_id = i.family_id and m.iin = i.iin and m.joined_on <= ?
                                   and (m.left_on is null or m.left_on > ?)) as member_counted
                   from stg_income i where i.run_id = ? and i.family_id = ? and not i.rejected
@@ -79,7 +79,7 @@ public class DecisionExplainer {
                             : !rs.getBoolean(6) ? "not counted: member not counted" : "counted";
                     out.printf("  %s %s %-20s %15s  %s%n", rs.getString(1), rs.getString(2), rs.getString(3),
                             MONEY.format(rs.getBigDecimal(4)), why);
-                }, firstDay, firstDay, firstDay, runId, familyId);
+                }, runId, firstDay, runId, firstDay, firstDay, runId, familyId);
         jdbc.query("""
                 select file, line, reason, message from reject where run_id = ? and family_id = ? order by file, line""",
                 rs -> {

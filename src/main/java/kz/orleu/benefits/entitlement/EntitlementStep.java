@@ -36,7 +36,10 @@ public final class EntitlementStep {
     private EntitlementStep() {
     }
 
-    static final NamedSql FAMILY_CASES = NamedSql.of("""
+    /** Gathers every family's inputs in one statement: hash joins and GROUP BY, no per-family query. */
+    static final NamedSql GATHER_FAMILY_CASES = NamedSql.of("""
+            insert into family_case (run_id, family_id, region_code, declared, has_reject, members, counted_income,
+                                     subsistence_minimum, contracts, previous_benefit, previous_monthly)
             with latest as (%s),
             terminated as (
                 select cf.contract_id, min(r.benefit_quarter) as terminated_in
@@ -67,7 +70,7 @@ public final class EntitlementStep {
                  group by c.family_id),
             previous as (
                 select e.family_id, e.benefit, e.monthly_amount from entitlement e where e.run_id = :previous_run)
-            select f.family_id, f.region_code, f.declared_on is not null as declared,
+            select f.run_id, f.family_id, f.region_code, f.declared_on is not null as declared,
                    ic.family_id is not null as has_reject, coalesce(mb.n, 0) as members,
                    coalesce(inc.total, 0) as counted_income, sm.amount as subsistence_minimum,
                    con.list as contracts, pr.benefit as previous_benefit, pr.monthly_amount as previous_monthly
@@ -79,43 +82,53 @@ public final class EntitlementStep {
                      on sm.run_id = :run and sm.region_code = f.region_code and sm.quarter = :iq
               left join contracts con on con.family_id = f.family_id
               left join previous pr on pr.family_id = f.family_id
-             where f.run_id = :run and not f.rejected
-             order by f.family_id""".formatted(RunRepository.LATEST_EARLIER_RUNS.replace("?", ":bq")));
+             where f.run_id = :run and not f.rejected""".formatted(
+            RunRepository.LATEST_EARLIER_RUNS.replace("?", ":bq")));
+
+    static final String FAMILY_CASES = """
+            select family_id, region_code, declared, has_reject, members, counted_income, subsistence_minimum,
+                   contracts, previous_benefit, previous_monthly
+              from family_case where run_id = ? order by family_id""";
+
+    /**
+     * The tasklet of {@code gatherFamilyCases}: replaces the run's gathered inputs in one transaction, so a
+     * restart of it starts clean.
+     */
+    public static void gather(org.springframework.jdbc.core.JdbcTemplate jdbc, RunContext run, RuleSet rules,
+            Long previousRun) {
+        String[] countedTypes = rules.incomeTypes().entrySet().stream().filter(e -> e.getValue())
+                .map(e -> e.getKey()).sorted().toArray(String[]::new);
+        jdbc.update("delete from family_case where run_id = ?", run.runId());
+        Map<String, Object> values = new HashMap<>();
+        values.put("run", run.runId());
+        values.put("bq", run.benefitQuarter().toString());
+        values.put("bq_start", run.benefitQuarter().firstDay());
+        values.put("iq", run.incomeQuarter().toString());
+        // No previous version: -1 matches no run (a null would make the planner scan every partition).
+        values.put("previous_run", previousRun == null ? -1L : previousRun);
+        values.put("counted_types", countedTypes);
+        jdbc.update(GATHER_FAMILY_CASES.sql(), GATHER_FAMILY_CASES.setter(values));
+        jdbc.execute("analyze family_case_r" + run.runId());
+    }
 
     public static final class Reader implements ItemStreamReader<FamilyCase>, StepExecutionListener {
 
         private final DataSource dataSource;
-        private final RunRepository runs;
-        private final RunReferenceRepository reference;
         private JdbcCursorItemReader<FamilyCase> delegate;
 
-        public Reader(DataSource dataSource, RunRepository runs, RunReferenceRepository reference) {
+        public Reader(DataSource dataSource) {
             this.dataSource = dataSource;
-            this.runs = runs;
-            this.reference = reference;
         }
 
         @Override
         public void beforeStep(StepExecution stepExecution) {
-            RunContext run = RunContext.of(stepExecution);
-            RuleSet rules = reference.load(run.runId()).ruleSetFor(run.benefitQuarter());
-            String[] countedTypes = rules.incomeTypes().entrySet().stream().filter(e -> e.getValue())
-                    .map(e -> e.getKey()).sorted().toArray(String[]::new);
-            Long previousRun = runs.latestCompleted(run.benefitQuarter().previous()).orElse(null);
-            JdbcCursorItemReader<FamilyCase> reader = new JdbcCursorItemReader<>(dataSource, FAMILY_CASES.sql(),
+            long runId = RunContext.of(stepExecution).runId();
+            JdbcCursorItemReader<FamilyCase> reader = new JdbcCursorItemReader<>(dataSource, FAMILY_CASES,
                     (rs, i) -> familyCase(rs));
             reader.setName("families");
             reader.setFetchSize(5000);
             reader.setConnectionAutoCommit(false);
-            Map<String, Object> values = new HashMap<>();
-            values.put("run", run.runId());
-            values.put("bq", run.benefitQuarter().toString());
-            values.put("bq_start", run.benefitQuarter().firstDay());
-            values.put("iq", run.incomeQuarter().toString());
-            // No previous version: -1 matches no run (a null would make the planner scan every partition).
-            values.put("previous_run", previousRun == null ? -1L : previousRun);
-            values.put("counted_types", countedTypes);
-            reader.setPreparedStatementSetter(FAMILY_CASES.setter(values));
+            reader.setPreparedStatementSetter(ps -> ps.setLong(1, runId));
             delegate = reader;
         }
 

@@ -79,6 +79,7 @@ public class QuarterlyRecalculationJobConfiguration {
         }
         return job.next(validateDeclarations())
                 .next(judgeCompliance())
+                .next(gatherFamilyCases())
                 .next(computeEntitlements())
                 .next(publishOutputs(outputParts.orderedStream().toList()))
                 .build();
@@ -129,10 +130,22 @@ public class QuarterlyRecalculationJobConfiguration {
                 ProgressReporter.Measure.rows(step -> count("stg_contract", step)));
     }
 
+    Step gatherFamilyCases() {
+        return new StepBuilder("gatherFamilyCases", jobRepository).observationRegistry(observationRegistry)
+                .tasklet((contribution, chunk) -> {
+                    RunContext run = RunContext.of(contribution.getStepExecution());
+                    EntitlementStep.gather(jdbc, run, reference.load(run.runId()).ruleSetFor(run.benefitQuarter()),
+                            runs.latestCompleted(run.benefitQuarter().previous()).orElse(null));
+                    return RepeatStatus.FINISHED;
+                }, transactionManager)
+                .listener(new FaultInjection("gatherFamilyCases"))
+                .build();
+    }
+
     Step computeEntitlements() {
-        return chunkStep("computeEntitlements", new EntitlementStep.Reader(dataSource, runs, reference),
+        return chunkStep("computeEntitlements", new EntitlementStep.Reader(dataSource),
                 new EntitlementStep.Processor(reference), new EntitlementStep.Writer(dataSource),
-                ProgressReporter.Measure.rows(step -> count("stg_family", step)));
+                ProgressReporter.Measure.rows(step -> count("family_case", step)));
     }
 
     Step publishOutputs(List<OutputPublisher.Part> outputParts) {
@@ -149,7 +162,8 @@ public class QuarterlyRecalculationJobConfiguration {
     }
 
     private long count(String stagingTable, StepExecution step) {
-        Long n = jdbc.queryForObject("select count(*) from " + stagingTable + " where run_id = ? and not rejected",
+        String accepted = stagingTable.startsWith("stg_") ? " and not rejected" : "";
+        Long n = jdbc.queryForObject("select count(*) from " + stagingTable + " where run_id = ?" + accepted,
                 Long.class, RunContext.of(step).runId());
         return n == null ? 0 : n;
     }

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import kz.orleu.benefits.run.RunContext;
+import kz.orleu.benefits.store.PgCopy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -64,35 +65,19 @@ public final class OutputPublisher {
         }
     }
 
-    private void writeEntitlements(long runId, Path file) throws IOException {
-        try (CsvOutput out = new CsvOutput(file, "family_id", "region_code", "members", "counted_income",
-                "per_capita_income", "subsistence_minimum", "asp_line", "cca_line", "benefit", "monthly_amount",
-                "quarter_amount", "decision", "previous_benefit", "previous_monthly_amount", "change")) {
-            jdbc.query("""
-                    select family_id, region_code, members, counted_income, per_capita_income, subsistence_minimum,
-                           asp_line, cca_line, benefit, monthly_amount, quarter_amount, decision, previous_benefit,
-                           previous_monthly_amount, change
-                      from entitlement where run_id = ? order by family_id""",
-                    rs -> {
-                        out.row(rs.getString(1), rs.getString(2), rs.getObject(3), rs.getBigDecimal(4),
-                                rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8),
-                                code(rs.getString(9)), rs.getBigDecimal(10), rs.getBigDecimal(11),
-                                code(rs.getString(12)), code(rs.getString(13)), rs.getBigDecimal(14),
-                                code(rs.getString(15)));
-                    }, runId);
-        }
+    /** The two large files are streamed by the server; text cells go through {@code csv_text}. */
+    private void writeEntitlements(long runId, Path file) {
+        PgCopy.copyOut(jdbc.getDataSource(), """
+                select csv_text(family_id) as family_id, csv_text(region_code) as region_code, members,
+                       counted_income, per_capita_income, subsistence_minimum, asp_line, cca_line, benefit,
+                       monthly_amount, quarter_amount, decision, previous_benefit, previous_monthly_amount, change
+                  from entitlement where run_id = %d order by family_id""".formatted(runId), file);
     }
 
-    private void writePayments(long runId, Path file) throws IOException {
-        try (CsvOutput out = new CsvOutput(file, "family_id", "month", "benefit", "amount", "kind")) {
-            jdbc.query("""
-                    select family_id, month, benefit, amount, kind from payment where run_id = ?
-                     order by family_id, month""",
-                    rs -> {
-                        out.row(rs.getString(1), code(rs.getString(2)), code(rs.getString(3)), rs.getBigDecimal(4),
-                                code(rs.getString(5)));
-                    }, runId);
-        }
+    private void writePayments(long runId, Path file) {
+        PgCopy.copyOut(jdbc.getDataSource(), """
+                select csv_text(family_id) as family_id, month, benefit, amount, kind
+                  from payment where run_id = %d order by family_id, month""".formatted(runId), file);
     }
 
     private void writeCompliance(long runId, Path file) throws IOException {
@@ -119,15 +104,15 @@ public final class OutputPublisher {
                            f.obligation, f.finding, f.months, cf.failure_number, cf.sanction
                       from finding f
                       join contract_failure cf on cf.run_id = f.run_id and cf.contract_id = f.contract_id
-                      join stg_family fa on fa.run_id = f.run_id and fa.family_id = f.family_id and not fa.rejected
-                      left join stg_member m on m.run_id = f.run_id and m.iin = f.iin and not m.rejected
+                      join stg_family fa on fa.run_id = ? and fa.family_id = f.family_id and not fa.rejected
+                      left join stg_member m on m.run_id = ? and m.iin = f.iin and not m.rejected
                      where f.run_id = ?
                      order by fa.region_code, fa.district, f.family_id, f.contract_id, f.iin, f.obligation""",
                     rs -> {
                         out.row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                                 rs.getString(6), rs.getString(7), code(rs.getString(8)), code(rs.getString(9)),
                                 code(rs.getString(10)), rs.getInt(11), code(rs.getString(12)));
-                    }, runId);
+                    }, runId, runId, runId);
         }
     }
 

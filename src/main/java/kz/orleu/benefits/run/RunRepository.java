@@ -29,7 +29,7 @@ public class RunRepository {
 
     /** Tables holding one partition per run: the staged input and the results. */
     public static final java.util.List<String> PARTITIONED = java.util.List.of("stg_family", "stg_member",
-            "stg_income", "stg_contract", "stg_obligation", "stg_monitoring", "entitlement", "payment");
+            "stg_income", "stg_contract", "stg_obligation", "stg_monitoring", "family_case", "entitlement", "payment");
 
     /** Creates the run's partitions (idempotent, so a restarted registerRun finds them and goes on). */
     public void createPartitions(long runId) {

@@ -16,9 +16,10 @@ final class PovertyTrap {
     /** Decisions of a family that is above the ASP line and gets nothing. */
     static final List<Decision> DECISIONS = List.of(Decision.ABOVE_LINE, Decision.CCA_CANDIDATE);
 
-    /** Upper bounds (exclusive) of the distance bands as a fraction of the line; the last band is open. */
-    static final List<BigDecimal> BANDS = List.of(new BigDecimal("0.10"), new BigDecimal("0.25"),
-            new BigDecimal("0.50"), null);
+    /** Upper bounds (exclusive) of the distance bands as a fraction of the line; a last band above them is open. */
+    static final List<BigDecimal> BOUNDS = List.of(new BigDecimal("0.10"), new BigDecimal("0.25"),
+            new BigDecimal("0.50"));
+    static final int BANDS = BOUNDS.size() + 1;
 
     private PovertyTrap() {
     }
@@ -31,23 +32,23 @@ final class PovertyTrap {
 
     /** The band of an excess expressed as a fraction of the line: 0 for under 10 %, ... */
     static int band(BigDecimal excessShare) {
-        for (int i = 0; i < BANDS.size() - 1; i++) {
-            if (excessShare.compareTo(BANDS.get(i)) < 0) {
+        for (int i = 0; i < BOUNDS.size(); i++) {
+            if (excessShare.compareTo(BOUNDS.get(i)) < 0) {
                 return i;
             }
         }
-        return BANDS.size() - 1;
+        return BOUNDS.size();
     }
 
     /** "under 10 %", "10 % to under 25 %", ..., "50 % or more". */
     static String bandLabel(int band) {
         if (band == 0) {
-            return "under " + percent(BANDS.get(0));
+            return "under " + percent(BOUNDS.get(0));
         }
-        if (band == BANDS.size() - 1) {
-            return percent(BANDS.get(band - 1)) + " or more";
+        if (band == BOUNDS.size()) {
+            return percent(BOUNDS.get(band - 1)) + " or more";
         }
-        return percent(BANDS.get(band - 1)) + " to under " + percent(BANDS.get(band));
+        return percent(BOUNDS.get(band - 1)) + " to under " + percent(BOUNDS.get(band));
     }
 
     private static String percent(BigDecimal fraction) {

@@ -1,7 +1,6 @@
 package kz.orleu.benefits.statistics;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import kz.orleu.benefits.quarter.Quarter;
@@ -10,7 +9,7 @@ import kz.orleu.benefits.reference.RuleSet;
 /**
  * Everything the workbook shows about one run, already aggregated by region (and category, obligation, ...): no
  * row of it describes a family or a person. Column indexes of the per-region arrays are the constants of the
- * nested records.
+ * nested records; the compositions are indexed by {@link Category#ordinal()}.
  */
 record QuarterStatistics(
         Run run,
@@ -23,7 +22,7 @@ record QuarterStatistics(
         Sources sources) {
 
     record Run(long runId, Quarter benefitQuarter, Quarter incomeQuarter, int version, String softwareVersion,
-            RuleSet ruleSet, Instant startedAt) {
+            RuleSet ruleSet) {
     }
 
     /** Per region: counts by {@code ASSESSED ... CANDIDATES}, sums by {@code ASP_PAID ... CCA_INCOME_RATIO}. */
@@ -92,19 +91,21 @@ record QuarterStatistics(
         }
     }
 
-    /** Per region: change codes, moves between the benefits, and the families that lost ASP above the line. */
+    /**
+     * Per region: change codes (they add up to the families assessed of {@link Summary}), moves between the
+     * benefits, and the families that lost ASP above the line.
+     */
     record Changes(Map<String, long[]> counts, Map<String, BigDecimal[]> sums, Map<String, BigDecimal[]> maxima) {
-        static final int ASSESSED = 0;
-        static final int NEW = 1;
-        static final int STOPPED = 2;
-        static final int CHANGED = 3;
-        static final int UNCHANGED = 4;
-        static final int ASP_TO_CCA = 5;
-        static final int CCA_TO_ASP = 6;
-        static final int LOST_ASP = 7;
-        /** Lost ASP by distance above the line, from this index on, one per {@link PovertyTrap#BANDS} band. */
-        static final int BY_DISTANCE = 8;
-        static final int COUNTS = BY_DISTANCE + PovertyTrap.BANDS.size();
+        static final int NEW = 0;
+        static final int STOPPED = 1;
+        static final int CHANGED = 2;
+        static final int UNCHANGED = 3;
+        static final int ASP_TO_CCA = 4;
+        static final int CCA_TO_ASP = 5;
+        static final int LOST_ASP = 6;
+        /** Lost ASP by distance above the line, from this index on, one per band ({@link PovertyTrap#BANDS}). */
+        static final int BY_DISTANCE = 7;
+        static final int COUNTS = BY_DISTANCE + PovertyTrap.BANDS;
 
         /** Per-capita income minus the ASP line, in tenge, and that excess as a fraction of the line. */
         static final int EXCESS = 0;

@@ -56,7 +56,7 @@ final class RegionGrid {
             RegionLine line = lines.get(r);
             BigDecimal[] values = line.isRegion() ? byRegion.get(line.code()) : null;
             for (int c = 0; c < columns; c++) {
-                grid[r][c] = values == null || values[c] == null ? null : values[c];
+                grid[r][c] = values == null ? null : values[c];
             }
         }
         for (int r = 0; r < lines.size(); r++) {
@@ -79,7 +79,7 @@ final class RegionGrid {
     /**
      * The additive relations of a table: within every row, each group of part columns adds up to its total column
      * ({@code rowGroups}: the parts, then the total last); within every column, the pilot regions add up to their
-     * subtotal and all regions to the republic.
+     * subtotal, all regions to the republic, and so do the pilot subtotal and the other regions.
      */
     static List<Suppression.Relation> relations(List<RegionLine> lines, int columns, List<int[]> rowGroups) {
         List<Suppression.Relation> relations = new ArrayList<>();
@@ -92,6 +92,8 @@ final class RegionGrid {
                 relations.add(new Suppression.Relation(parts, new Suppression.Cell(r, group[group.length - 1])));
             }
         }
+        int pilot = -1;
+        int republic = -1;
         for (int r = 0; r < lines.size(); r++) {
             if (!lines.get(r).isRegion()) {
                 for (int c = 0; c < columns; c++) {
@@ -101,6 +103,25 @@ final class RegionGrid {
                     }
                     relations.add(new Suppression.Relation(parts, new Suppression.Cell(r, c)));
                 }
+                if (lines.get(r).kind() == RegionLine.Kind.PILOT_TOTAL) {
+                    pilot = r;
+                } else {
+                    republic = r;
+                }
+            }
+        }
+        if (pilot >= 0 && republic >= 0) {
+            // the republic is also the pilot subtotal plus the other regions: without this relation, a single
+            // suppressed region outside the pilot would come back as republic - pilot subtotal - the others
+            for (int c = 0; c < columns; c++) {
+                List<Suppression.Cell> parts = new ArrayList<>();
+                parts.add(new Suppression.Cell(pilot, c));
+                for (int r = pilot + 1; r < lines.size(); r++) {
+                    if (lines.get(r).isRegion()) {
+                        parts.add(new Suppression.Cell(r, c));
+                    }
+                }
+                relations.add(new Suppression.Relation(parts, new Suppression.Cell(republic, c)));
             }
         }
         return relations;

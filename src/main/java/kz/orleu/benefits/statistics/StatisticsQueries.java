@@ -3,7 +3,6 @@ package kz.orleu.benefits.statistics;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.sql.Array;
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -11,7 +10,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import kz.orleu.benefits.declaration.InputFile;
 import kz.orleu.benefits.entitlement.Benefit;
 import kz.orleu.benefits.quarter.Quarter;
@@ -86,9 +84,9 @@ final class StatisticsQueries {
                    and (cf.run_id = p.run_id or cf.run_id in (select run_id from latest)))
             select e.region_code, count(*) as contracts
               from stg_contract c
-              join entitlement e on e.run_id = c.run_id and e.family_id = c.family_id
+              join entitlement e on e.run_id = {run} and e.family_id = c.family_id
               cross join p
-             where c.run_id = p.run_id and not c.rejected and c.status in ('ACTIVE', 'COMPLETED', 'TERMINATED')
+             where c.run_id = {run} and not c.rejected and c.status in ('ACTIVE', 'COMPLETED', 'TERMINATED')
                and c.start_date <= p.bq_end and c.end_date >= p.bq_start
                and e.decision <> 'INCOMPLETE_DATA'
                and not exists (select 1 from terminated t where t.contract_id = c.contract_id)
@@ -112,7 +110,6 @@ final class StatisticsQueries {
     /** Change codes and moves by region. */
     static final String CHANGES = """
             select e.region_code,
-                   count(*) as assessed,
                    count(*) filter (where e.change = 'NEW') as new_families,
                    count(*) filter (where e.change = 'STOPPED') as stopped_families,
                    count(*) filter (where e.change = 'CHANGED') as changed_families,
@@ -157,11 +154,9 @@ final class StatisticsQueries {
     }
 
     private QuarterStatistics.Run runInfo(RunContext run, RuleSet rules) {
-        return jdbc.queryForObject("select version, started_at from run where run_id = ?", (rs, i) -> {
-            Timestamp started = rs.getTimestamp(2);
-            return new QuarterStatistics.Run(run.runId(), run.benefitQuarter(), run.incomeQuarter(), rs.getInt(1),
-                    softwareVersion(), rules, started == null ? null : started.toInstant());
-        }, run.runId());
+        Integer version = jdbc.queryForObject("select version from run where run_id = ?", Integer.class, run.runId());
+        return new QuarterStatistics.Run(run.runId(), run.benefitQuarter(), run.incomeQuarter(),
+                version == null ? 0 : version, softwareVersion(), rules);
     }
 
     private static String softwareVersion() {
@@ -173,7 +168,8 @@ final class StatisticsQueries {
         Map<String, long[]> counts = new HashMap<>();
         Map<String, BigDecimal[]> sums = new HashMap<>();
         jdbc.query(SUMMARY, rs -> {
-            long[] c = counts.computeIfAbsent(rs.getString("region_code"), k -> new long[QuarterStatistics.Summary.COUNTS]);
+            long[] c = counts.computeIfAbsent(rs.getString("region_code"),
+                    k -> new long[QuarterStatistics.Summary.COUNTS]);
             c[QuarterStatistics.Summary.ASSESSED] = rs.getLong("assessed");
             c[QuarterStatistics.Summary.ASP_FAMILIES] = rs.getLong("asp_families");
             c[QuarterStatistics.Summary.CCA_FAMILIES] = rs.getLong("cca_families");
@@ -182,12 +178,14 @@ final class StatisticsQueries {
             c[QuarterStatistics.Summary.CCA_MEMBERS] = rs.getLong("cca_members");
             c[QuarterStatistics.Summary.RECIPIENT_MEMBERS] = rs.getLong("asp_members") + rs.getLong("cca_members");
             c[QuarterStatistics.Summary.CANDIDATES] = rs.getLong("candidates");
-            BigDecimal[] s = sums.computeIfAbsent(rs.getString("region_code"), k -> zeros(QuarterStatistics.Summary.SUMS));
+            BigDecimal[] s = sums.computeIfAbsent(rs.getString("region_code"),
+                    k -> zeros(QuarterStatistics.Summary.SUMS));
             s[QuarterStatistics.Summary.ASP_INCOME_RATIO] = orZero(rs.getBigDecimal("asp_ratio"));
             s[QuarterStatistics.Summary.CCA_INCOME_RATIO] = orZero(rs.getBigDecimal("cca_ratio"));
         }, runId);
         jdbc.query(PAID, rs -> {
-            BigDecimal[] s = sums.computeIfAbsent(rs.getString("region_code"), k -> zeros(QuarterStatistics.Summary.SUMS));
+            BigDecimal[] s = sums.computeIfAbsent(rs.getString("region_code"),
+                    k -> zeros(QuarterStatistics.Summary.SUMS));
             String benefit = rs.getString("benefit");
             int column = Benefit.CCA.name().equals(benefit) ? QuarterStatistics.Summary.CCA_PAID
                     : QuarterStatistics.Summary.ASP_PAID;
@@ -201,16 +199,14 @@ final class StatisticsQueries {
         Map<Benefit, Map<String, long[]>> byBenefit = new EnumMap<>(Benefit.class);
         byBenefit.put(Benefit.ASP, new HashMap<>());
         byBenefit.put(Benefit.CCA, new HashMap<>());
-        int total = Category.values().length;
+        int categories = Category.values().length;
         jdbc.query(COMPOSITION, rs -> {
             Category category = Category.of(rs.getBoolean("child"), rs.getBoolean("pensioner"),
                     rs.getBoolean("disabled"), rs.getBoolean("student"), rs.getBoolean("carer"),
                     rs.getBoolean("employed"));
             long[] counts = byBenefit.get(Benefit.valueOf(rs.getString("benefit")))
-                    .computeIfAbsent(rs.getString("region_code"), k -> new long[total + 1]);
-            long members = rs.getLong("members");
-            counts[category.ordinal()] += members;
-            counts[total] += members;
+                    .computeIfAbsent(rs.getString("region_code"), k -> new long[categories]);
+            counts[category.ordinal()] += rs.getLong("members");
         }, Category.childrenBornAfter(day), run.runId(), day, day);
         return byBenefit;
     }
@@ -219,7 +215,8 @@ final class StatisticsQueries {
         Map<String, long[]> counts = new HashMap<>();
         int size = QuarterStatistics.Compliance.COUNTS;
         Quarter bq = run.benefitQuarter();
-        jdbc.query(CONTRACTS_IN_FORCE, rs -> {
+        // The run id as a literal: PostgreSQL then reads the run's partitions only.
+        jdbc.query(CONTRACTS_IN_FORCE.replace("{run}", Long.toString(run.runId())), rs -> {
             counts.computeIfAbsent(rs.getString(1), k -> new long[size])[QuarterStatistics.Compliance.IN_FORCE] =
                     rs.getLong(2);
         }, run.runId(), bq.toString(), bq.firstDay(), bq.lastDay());
@@ -251,7 +248,6 @@ final class StatisticsQueries {
         int size = QuarterStatistics.Changes.COUNTS;
         jdbc.query(CHANGES, rs -> {
             long[] c = counts.computeIfAbsent(rs.getString("region_code"), k -> new long[size]);
-            c[QuarterStatistics.Changes.ASSESSED] = rs.getLong("assessed");
             c[QuarterStatistics.Changes.NEW] = rs.getLong("new_families");
             c[QuarterStatistics.Changes.STOPPED] = rs.getLong("stopped_families");
             c[QuarterStatistics.Changes.CHANGED] = rs.getLong("changed_families");
@@ -259,7 +255,7 @@ final class StatisticsQueries {
             c[QuarterStatistics.Changes.ASP_TO_CCA] = rs.getLong("asp_to_cca");
             c[QuarterStatistics.Changes.CCA_TO_ASP] = rs.getLong("cca_to_asp");
         }, runId);
-        Object[] bounds = PovertyTrap.BANDS.stream().filter(Objects::nonNull).toArray();
+        Object[] bounds = PovertyTrap.BOUNDS.toArray();
         String[] decisions = PovertyTrap.DECISIONS.stream().map(Enum::name).toArray(String[]::new);
         jdbc.query(con -> {
             var ps = con.prepareStatement(LOST_ASP);

@@ -16,7 +16,7 @@ import java.util.List;
  * cell, since a cell suppressed for a row may leave its column with a single one.</li>
  * <li><b>Totals</b> are cells like any other: a total below the threshold is suppressed (its parts then are too,
  * each being smaller), a total at or above it is shown. Shares, averages and amounts are not counts: each is shown
- * only when every count it is derived from is shown (see {@link #hidesAny}).</li>
+ * only when every count it is derived from is shown (see {@link CountGrid#hidden}).</li>
  * </ul>
  */
 public final class Suppression {
@@ -68,16 +68,6 @@ public final class Suppression {
         }
         return apply(new long[][] {partsThenTotal}, threshold,
                 List.of(new Relation(parts, new Cell(0, partsThenTotal.length - 1))))[0];
-    }
-
-    /** Whether any of the given cells is suppressed: a share, average or amount derived from them is then too. */
-    public static boolean hidesAny(boolean[][] hidden, Cell... cells) {
-        for (Cell cell : cells) {
-            if (hidden[cell.row()][cell.column()]) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Suppresses one more cell when the relation has exactly one suppressed cell; says whether it did. */

@@ -16,8 +16,12 @@ record Value(Kind kind, double number, String text) {
         COUNT,
         /** tenge, whole: {@code #,##0} */
         TENGE,
-        /** a fraction shown as a percentage, {@code 0.0%} */
+        /** tenge with tiyn, for reference amounts such as the subsistence minimum: {@code #,##0.00} */
+        AMOUNT,
+        /** a part of a whole shown as a percentage, {@code 0.0%}, zero (nobody) shown as a dash */
         SHARE,
+        /** a rate or average shown as a percentage, {@code 0.0%}, where zero is a value like any other */
+        PERCENT,
         /** a plain decimal with one digit, such as an average family size */
         DECIMAL,
         /** hidden by small-cell suppression */
@@ -38,8 +42,16 @@ record Value(Kind kind, double number, String text) {
         return amount == null ? notApplicable() : new Value(Kind.TENGE, amount.doubleValue(), null);
     }
 
+    static Value amount(BigDecimal amount) {
+        return amount == null ? notApplicable() : new Value(Kind.AMOUNT, amount.doubleValue(), null);
+    }
+
     static Value share(double fraction) {
         return new Value(Kind.SHARE, fraction, null);
+    }
+
+    static Value percent(double fraction) {
+        return new Value(Kind.PERCENT, fraction, null);
     }
 
     static Value decimal(double value) {
@@ -64,7 +76,8 @@ record Value(Kind kind, double number, String text) {
     }
 
     boolean isNumber() {
-        return kind == Kind.COUNT || kind == Kind.TENGE || kind == Kind.SHARE || kind == Kind.DECIMAL;
+        return kind == Kind.COUNT || kind == Kind.TENGE || kind == Kind.AMOUNT || kind == Kind.SHARE
+                || kind == Kind.PERCENT || kind == Kind.DECIMAL;
     }
 
     /** The text a reader sees, to size the column (the formats are those of {@link WorkbookStyles}). */
@@ -74,8 +87,12 @@ record Value(Kind kind, double number, String text) {
             case COUNT:
             case TENGE:
                 return number == 0 ? "–" : new DecimalFormat("#,##0", symbols).format(number);
+            case AMOUNT:
+                return new DecimalFormat("#,##0.00", symbols).format(number);
             case SHARE:
                 return number == 0 ? "–" : new DecimalFormat("0.0%", symbols).format(number);
+            case PERCENT:
+                return new DecimalFormat("0.0%", symbols).format(number);
             case DECIMAL:
                 return new DecimalFormat("0.0", symbols).format(number);
             case NOT_APPLICABLE:

@@ -18,7 +18,9 @@ final class WorkbookStyles {
     static final String FONT = "Arial";
     static final String COUNT_FORMAT = "#,##0;-#,##0;\"–\"";
     static final String SHARE_FORMAT = "0.0%;-0.0%;\"–\"";
+    static final String PERCENT_FORMAT = "0.0%";
     static final String DECIMAL_FORMAT = "0.0";
+    static final String AMOUNT_FORMAT = "#,##0.00";
 
     final CellStyle title;
     final CellStyle subtitle;
@@ -26,8 +28,6 @@ final class WorkbookStyles {
     final CellStyle header;
     final CellStyle label;
     final CellStyle labelBold;
-    final CellStyle text;
-    final CellStyle wrapped;
     private final Map<Value.Kind, CellStyle> plain = new EnumMap<>(Value.Kind.class);
     private final Map<Value.Kind, CellStyle> bold = new EnumMap<>(Value.Kind.class);
 
@@ -44,13 +44,6 @@ final class WorkbookStyles {
         note.setFont(font(workbook, false, true, 9));
         note.setWrapText(true);
         note.setVerticalAlignment(VerticalAlignment.TOP);
-        text = workbook.createCellStyle();
-        text.setFont(regular);
-        text.setVerticalAlignment(VerticalAlignment.TOP);
-        wrapped = workbook.createCellStyle();
-        wrapped.setFont(regular);
-        wrapped.setWrapText(true);
-        wrapped.setVerticalAlignment(VerticalAlignment.TOP);
 
         header = bordered(workbook, strong);
         header.setWrapText(true);
@@ -79,8 +72,14 @@ final class WorkbookStyles {
             case TENGE:
                 style.setDataFormat(formats.getFormat(COUNT_FORMAT));
                 break;
+            case AMOUNT:
+                style.setDataFormat(formats.getFormat(AMOUNT_FORMAT));
+                break;
             case SHARE:
                 style.setDataFormat(formats.getFormat(SHARE_FORMAT));
+                break;
+            case PERCENT:
+                style.setDataFormat(formats.getFormat(PERCENT_FORMAT));
                 break;
             case DECIMAL:
                 style.setDataFormat(formats.getFormat(DECIMAL_FORMAT));

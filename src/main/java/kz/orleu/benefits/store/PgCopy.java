@@ -1,8 +1,12 @@
 package kz.orleu.benefits.store;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.StringReader;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -41,6 +45,22 @@ public final class PgCopy {
             connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(csv.toString()));
         } catch (SQLException | IOException e) {
             throw new DataAccessResourceFailureException("COPY into " + table + " failed: " + e.getMessage(), e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /**
+     * Writes the rows of a query as CSV with a header line into {@code file}, streamed by the server
+     * ({@code COPY (query) TO STDOUT}): for outputs of millions of rows, far cheaper than fetching them.
+     */
+    public static void copyOut(DataSource dataSource, String query, Path file) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+            connection.unwrap(PGConnection.class).getCopyAPI()
+                    .copyOut("COPY (" + query + ") TO STDOUT WITH (FORMAT csv, HEADER)", out);
+        } catch (SQLException | IOException e) {
+            throw new DataAccessResourceFailureException("COPY to " + file + " failed: " + e.getMessage(), e);
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }

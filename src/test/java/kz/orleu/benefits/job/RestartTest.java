@@ -51,7 +51,7 @@ class RestartTest {
     static Stream<String> faults() {
         return Stream.of("registerRun:0", "loadRegions:1", "loadSubsistenceMinimum:1", "loadIncomeTypes:1",
                 "loadRules:2", "ingestFamilies:2", "ingestMembers:3", "ingestIncomes:2", "ingestContracts:2",
-                "ingestObligations:2", "ingestMonitoring:2", "validateDeclarations:0", "judgeCompliance:2",
+                "ingestObligations:2", "ingestMonitoring:2", "validateDeclarations:0", "judgeCompliance:2", "gatherFamilyCases:0",
                 "computeEntitlements:2", "publishOutputs:0");
     }
 
@@ -87,7 +87,7 @@ class RestartTest {
                             + step + "'") - committedBefore);
         }
         for (String table : List.of("stg_family", "stg_member", "stg_income", "stg_contract", "stg_obligation",
-                "stg_monitoring", "reject", "warning", "entitlement", "payment", "finding", "ref_rule")) {
+                "stg_monitoring", "reject", "warning", "family_case", "entitlement", "payment", "finding", "ref_rule")) {
             assertThat(rows(db, table)).as(table).isEqualTo(rows(baselineDb, table));
         }
         for (String file : OUTPUT_FILES) {

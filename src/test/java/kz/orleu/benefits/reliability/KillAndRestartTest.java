@@ -34,7 +34,7 @@ class KillAndRestartTest {
 
     static final List<String> STEPS = List.of("loadRules", "ingestFamilies", "ingestMembers", "ingestIncomes",
             "ingestContracts", "ingestObligations", "ingestMonitoring", "validateDeclarations", "judgeCompliance",
-            "computeEntitlements", "publishOutputs");
+            "gatherFamilyCases", "computeEntitlements", "publishOutputs");
 
     @TempDir
     static Path work;

@@ -1,0 +1,118 @@
+package kz.orleu.benefits.benchmark;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import kz.orleu.benefits.cli.Launcher;
+import kz.orleu.benefits.generator.GenerationReport;
+import kz.orleu.benefits.generator.GeneratorOptions;
+import kz.orleu.benefits.generator.QuarterGenerator;
+import kz.orleu.benefits.store.embedded.EmbeddedPostgresServer;
+
+/**
+ * {@code ops/benchmark N}: generates an income quarter of N families, runs the whole quarterly job on it against
+ * a fresh embedded PostgreSQL, and prints wall time and rows per second per step and in total, the input size
+ * per file, peak JVM heap, database size and the machine. Figures, not assertions: the machines are shared.
+ */
+public final class Benchmark {
+
+    private Benchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int families = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 100_000;
+        Path work = args.length > 1 ? Path.of(args[1]) : Files.createTempDirectory("benefits-benchmark");
+        Path input = work.resolve("input-" + families);
+        Path home = work.resolve("home-" + families);
+        Path output = work.resolve("out-" + families);
+
+        Instant generationStart = Instant.now();
+        if (!Files.exists(input.resolve("families.csv"))) {
+            GenerationReport report = QuarterGenerator.generate(GeneratorOptions.of(families, "2016Q1", 42, input));
+            System.out.println("generated " + report);
+        }
+        Duration generation = Duration.between(generationStart, Instant.now());
+        deleteTree(home);
+        deleteTree(output);
+
+        System.gc();
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+        System.setProperty("BENEFITS_HOME", home.toString());
+        System.setProperty("benefits.home", home.toString());
+        Instant start = Instant.now();
+        int exit = new Launcher(System.err).execute("run", "--quarter", "2016Q2", "--input", input.toString(),
+                "--output", output.toString());
+        Duration total = Duration.between(start, Instant.now());
+        long peakHeap = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP).mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(home);
+                Connection db = DriverManager.getConnection(server.jdbcUrl(), server.user(), server.password())) {
+            print(families, input, exit, generation, total, peakHeap, db);
+        }
+    }
+
+    private static void print(int families, Path input, int exit, Duration generation, Duration total, long peakHeap,
+            Connection db) throws SQLException, IOException {
+        System.out.println();
+        System.out.printf("benchmark: %,d families, exit status %d, %s%n", families, exit, LocalDate.now());
+        System.out.printf("machine: %d cores, %,d MB memory, %s %s, Java %s, max heap %,d MB%n",
+                Runtime.getRuntime().availableProcessors(), physicalMemoryMb(), System.getProperty("os.name"),
+                System.getProperty("os.arch"), System.getProperty("java.version"),
+                Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf("input: %,d MB in %s (generated in %ds)%n", folderSize(input) >> 20, input,
+                generation.toSeconds());
+        System.out.printf("%-24s %12s %10s %12s%n", "step", "rows read", "seconds", "rows/s");
+        try (ResultSet rs = db.createStatement().executeQuery("""
+                select step_name, read_count, extract(epoch from end_time - start_time)
+                  from batch_step_execution order by step_execution_id""")) {
+            while (rs.next()) {
+                double seconds = rs.getDouble(3);
+                long rows = rs.getLong(2);
+                System.out.printf("%-24s %,12d %10.1f %12s%n", rs.getString(1), rows, seconds,
+                        rows == 0 || seconds == 0 ? "" : String.format("%,d", Math.round(rows / seconds)));
+            }
+        }
+        try (ResultSet rs = db.createStatement().executeQuery(
+                "select pg_size_pretty(pg_database_size(current_database()))")) {
+            rs.next();
+            System.out.printf("total: %.1f s wall (%.0f families/s), peak JVM heap %,d MB, database %s%n",
+                    total.toMillis() / 1000.0, families / (total.toMillis() / 1000.0), peakHeap >> 20, rs.getString(1));
+        }
+    }
+
+    private static long physicalMemoryMb() {
+        var os = ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+            return sun.getTotalMemorySize() >> 20;
+        }
+        return -1;
+    }
+
+    private static long folderSize(Path folder) throws IOException {
+        try (var files = Files.list(folder)) {
+            return files.mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (var paths = Files.walk(folder)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
