@@ -19,14 +19,17 @@ public final class Iin {
 
     /** True when the twelfth digit is the check digit of the first eleven (requires twelve digits). */
     public static boolean hasValidCheckDigit(String iin) {
-        int check = weightedSum(iin, FIRST_WEIGHTS) % 11;
+        int check = checkDigit(iin);
+        return check >= 0 && check == iin.charAt(11) - '0';
+    }
+
+    /** The check digit of the first eleven digits, or -1 when there is none (10 with both sets of weights). */
+    public static int checkDigit(CharSequence digits) {
+        int check = weightedSum(digits, FIRST_WEIGHTS) % 11;
         if (check == 10) {
-            check = weightedSum(iin, SECOND_WEIGHTS) % 11;
-            if (check == 10) {
-                return false;
-            }
+            check = weightedSum(digits, SECOND_WEIGHTS) % 11;
         }
-        return check == iin.charAt(11) - '0';
+        return check == 10 ? -1 : check;
     }
 
     /** The birth date the IIN encodes (YYMMDD with the century of the seventh digit), if it is a real date. */
@@ -48,7 +51,7 @@ public final class Iin {
         }
     }
 
-    private static int weightedSum(String iin, int[] weights) {
+    private static int weightedSum(CharSequence iin, int[] weights) {
         int sum = 0;
         for (int i = 0; i < 11; i++) {
             sum += (iin.charAt(i) - '0') * weights[i];

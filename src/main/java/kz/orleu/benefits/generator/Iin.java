@@ -9,42 +9,18 @@ import java.time.LocalDate;
  */
 public final class Iin {
 
-    private static final int[] SECOND_WEIGHTS = {3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2};
-
     private Iin() {
     }
 
     /** Check digit for the first 11 digits of {@code digits}, or -1 when no check digit is possible. */
     public static int checkDigit(CharSequence digits) {
-        int s = 0;
-        for (int i = 0; i < 11; i++) {
-            s += (digits.charAt(i) - '0') * (i + 1);
-        }
-        int c = s % 11;
-        if (c != 10) {
-            return c;
-        }
-        s = 0;
-        for (int i = 0; i < 11; i++) {
-            s += (digits.charAt(i) - '0') * SECOND_WEIGHTS[i];
-        }
-        c = s % 11;
-        return c == 10 ? -1 : c;
+        return kz.orleu.benefits.declaration.Iin.checkDigit(digits);
     }
 
     /** True when {@code iin} is 12 digits with a correct check digit. */
     public static boolean isValid(String iin) {
-        if (iin == null || iin.length() != 12) {
-            return false;
-        }
-        for (int i = 0; i < 12; i++) {
-            char ch = iin.charAt(i);
-            if (ch < '0' || ch > '9') {
-                return false;
-            }
-        }
-        int c = checkDigit(iin);
-        return c >= 0 && c == iin.charAt(11) - '0';
+        return kz.orleu.benefits.declaration.Iin.isTwelveDigits(iin)
+                && kz.orleu.benefits.declaration.Iin.hasValidCheckDigit(iin);
     }
 
     /** The century-and-sex digit for a birth year and sex. */
@@ -62,19 +38,7 @@ public final class Iin {
 
     /** The birth date encoded in a (structurally valid) IIN, or null when the digits make no date. */
     public static LocalDate birthDate(String iin) {
-        int c = iin.charAt(6) - '0';
-        if (c < 1 || c > 6) {
-            return null;
-        }
-        int century = 1800 + (c - 1) / 2 * 100;
-        int yy = Integer.parseInt(iin.substring(0, 2));
-        int mm = Integer.parseInt(iin.substring(2, 4));
-        int dd = Integer.parseInt(iin.substring(4, 6));
-        try {
-            return LocalDate.of(century + yy, mm, dd);
-        } catch (RuntimeException e) {
-            return null;
-        }
+        return kz.orleu.benefits.declaration.Iin.birthDate(iin).orElse(null);
     }
 
     /** True when the IIN's sex digit says male (odd). */
