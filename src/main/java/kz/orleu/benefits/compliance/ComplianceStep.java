@@ -17,15 +17,14 @@ import kz.orleu.benefits.quarter.Quarter;
 import kz.orleu.benefits.reference.RuleSet;
 import kz.orleu.benefits.reference.RunReferenceRepository;
 import kz.orleu.benefits.run.RunContext;
+import kz.orleu.benefits.run.RunScopedReader;
 import kz.orleu.benefits.run.RunRepository;
 import kz.orleu.benefits.store.NamedSql;
 import kz.orleu.benefits.store.PgCopy;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
-import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 
@@ -89,51 +88,20 @@ public final class ComplianceStep {
               left join reports r on r.contract_id = c.contract_id
              order by c.contract_id""".formatted(RunRepository.LATEST_EARLIER_RUNS.replace("?", ":bq")));
 
-    public static final class Reader implements ItemStreamReader<ContractReview>, StepExecutionListener {
-
-        private final DataSource dataSource;
-        private JdbcCursorItemReader<ContractReview> delegate;
-
-        public Reader(DataSource dataSource) {
-            this.dataSource = dataSource;
-        }
-
-        @Override
-        public void beforeStep(StepExecution stepExecution) {
-            RunContext run = RunContext.of(stepExecution);
+    public static RunScopedReader<ContractReview> reader(DataSource dataSource) {
+        return new RunScopedReader<>(step -> {
+            RunContext run = RunContext.of(step);
             Quarter iq = run.incomeQuarter();
-            JdbcCursorItemReader<ContractReview> reader = new JdbcCursorItemReader<>(dataSource, CONTRACTS_TO_JUDGE.sql(),
-                    (rs, i) -> review(rs));
+            JdbcCursorItemReader<ContractReview> reader = new JdbcCursorItemReader<>(dataSource,
+                    CONTRACTS_TO_JUDGE.sql(), (rs, i) -> review(rs));
             reader.setName("contracts");
             reader.setFetchSize(2000);
             reader.setConnectionAutoCommit(false);
             reader.setPreparedStatementSetter(CONTRACTS_TO_JUDGE.setter(Map.of("run", run.runId(),
                     "bq", run.benefitQuarter().toString(), "bq_start", run.benefitQuarter().firstDay(),
                     "iq_start", iq.firstDay(), "iq_end", iq.lastDay())));
-            delegate = reader;
-        }
-
-        @Override
-        public void open(ExecutionContext context) {
-            delegate.open(context);
-        }
-
-        @Override
-        public ContractReview read() throws Exception {
-            return delegate.read();
-        }
-
-        @Override
-        public void update(ExecutionContext context) {
-            delegate.update(context);
-        }
-
-        @Override
-        public void close() {
-            if (delegate != null) {
-                delegate.close();
-            }
-        }
+            return reader;
+        });
     }
 
     static ContractReview review(ResultSet rs) throws SQLException {

@@ -10,13 +10,12 @@ import kz.orleu.benefits.observability.ProgressReporter;
 import kz.orleu.benefits.reference.RuleSet;
 import kz.orleu.benefits.reference.RunReferenceRepository;
 import kz.orleu.benefits.run.RunContext;
+import kz.orleu.benefits.run.RunScopedReader;
 import kz.orleu.benefits.store.PgCopy;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
-import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
@@ -26,6 +25,11 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 public final class DeclarationIngest {
 
     private DeclarationIngest() {
+    }
+
+    public static RunScopedReader<CsvRecord> reader(InputFile file) {
+        return new RunScopedReader<>(step -> new CsvRecordReader(
+                CsvSource.of(RunContext.of(step).input().resolve(file.fileName()))));
     }
 
     /** Progress of an ingest step in bytes of its file: the reader's committed offset against the file size. */
@@ -45,43 +49,6 @@ public final class DeclarationIngest {
                 }
             }
         };
-    }
-
-    public static final class Reader implements ItemStreamReader<CsvRecord>, StepExecutionListener {
-
-        private final InputFile file;
-        private CsvRecordReader delegate;
-
-        public Reader(InputFile file) {
-            this.file = file;
-        }
-
-        @Override
-        public void beforeStep(StepExecution stepExecution) {
-            delegate = new CsvRecordReader(CsvSource.of(RunContext.of(stepExecution).input().resolve(file.fileName())));
-        }
-
-        @Override
-        public void open(ExecutionContext context) {
-            delegate.open(context);
-        }
-
-        @Override
-        public CsvRecord read() {
-            return delegate.read();
-        }
-
-        @Override
-        public void update(ExecutionContext context) {
-            delegate.update(context);
-        }
-
-        @Override
-        public void close() {
-            if (delegate != null) {
-                delegate.close();
-            }
-        }
     }
 
     public static final class Processor implements ItemProcessor<CsvRecord, StagedRow>, StepExecutionListener {

@@ -14,15 +14,14 @@ import kz.orleu.benefits.quarter.Quarter;
 import kz.orleu.benefits.reference.RuleSet;
 import kz.orleu.benefits.reference.RunReferenceRepository;
 import kz.orleu.benefits.run.RunContext;
+import kz.orleu.benefits.run.RunScopedReader;
 import kz.orleu.benefits.run.RunRepository;
 import kz.orleu.benefits.store.NamedSql;
 import kz.orleu.benefits.store.PgCopy;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
-import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 
@@ -111,48 +110,17 @@ public final class EntitlementStep {
         jdbc.execute("analyze family_case_r" + run.runId());
     }
 
-    public static final class Reader implements ItemStreamReader<FamilyCase>, StepExecutionListener {
-
-        private final DataSource dataSource;
-        private JdbcCursorItemReader<FamilyCase> delegate;
-
-        public Reader(DataSource dataSource) {
-            this.dataSource = dataSource;
-        }
-
-        @Override
-        public void beforeStep(StepExecution stepExecution) {
-            long runId = RunContext.of(stepExecution).runId();
+    public static RunScopedReader<FamilyCase> reader(DataSource dataSource) {
+        return new RunScopedReader<>(step -> {
+            long runId = RunContext.of(step).runId();
             JdbcCursorItemReader<FamilyCase> reader = new JdbcCursorItemReader<>(dataSource, FAMILY_CASES,
                     (rs, i) -> familyCase(rs));
             reader.setName("families");
             reader.setFetchSize(5000);
             reader.setConnectionAutoCommit(false);
             reader.setPreparedStatementSetter(ps -> ps.setLong(1, runId));
-            delegate = reader;
-        }
-
-        @Override
-        public void open(ExecutionContext context) {
-            delegate.open(context);
-        }
-
-        @Override
-        public FamilyCase read() throws Exception {
-            return delegate.read();
-        }
-
-        @Override
-        public void update(ExecutionContext context) {
-            delegate.update(context);
-        }
-
-        @Override
-        public void close() {
-            if (delegate != null) {
-                delegate.close();
-            }
-        }
+            return reader;
+        });
     }
 
     static FamilyCase familyCase(ResultSet rs) throws SQLException {

@@ -98,12 +98,12 @@ public class QuarterlyRecalculationJobConfiguration {
     }
 
     Step loadReference(ReferenceFile file) {
-        return chunkStep(file.stepName(), new ReferenceLoader.Reader(file), new ReferenceLoader.Processor(file),
+        return chunkStep(file.stepName(), ReferenceLoader.reader(file), new ReferenceLoader.Processor(file),
                 new ReferenceLoader.Writer(file, dataSource), ProgressReporter.Measure.rows(step -> 0));
     }
 
     Step ingest(InputFile file) {
-        return chunkStep(file.stepName(), new DeclarationIngest.Reader(file),
+        return chunkStep(file.stepName(), DeclarationIngest.reader(file),
                 new DeclarationIngest.Processor(file, reference), new DeclarationIngest.Writer(file, dataSource),
                 DeclarationIngest.bytesRead(file));
     }
@@ -125,7 +125,7 @@ public class QuarterlyRecalculationJobConfiguration {
     }
 
     Step judgeCompliance() {
-        return chunkStep("judgeCompliance", new ComplianceStep.Reader(dataSource),
+        return chunkStep("judgeCompliance", ComplianceStep.reader(dataSource),
                 new ComplianceStep.Processor(reference), new ComplianceStep.Writer(dataSource),
                 ProgressReporter.Measure.rows(step -> count("stg_contract", step)));
     }
@@ -143,7 +143,7 @@ public class QuarterlyRecalculationJobConfiguration {
     }
 
     Step computeEntitlements() {
-        return chunkStep("computeEntitlements", new EntitlementStep.Reader(dataSource),
+        return chunkStep("computeEntitlements", EntitlementStep.reader(dataSource),
                 new EntitlementStep.Processor(reference), new EntitlementStep.Writer(dataSource),
                 ProgressReporter.Measure.rows(step -> count("family_case", step)));
     }

@@ -6,13 +6,12 @@ import javax.sql.DataSource;
 import kz.orleu.benefits.declaration.csv.CsvRecord;
 import kz.orleu.benefits.declaration.csv.CsvRecordReader;
 import kz.orleu.benefits.run.RunContext;
+import kz.orleu.benefits.run.RunScopedReader;
 import kz.orleu.benefits.store.PgCopy;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
-import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /** Reader, processor and writer of the chunk step that loads one reference file into the run's table. */
@@ -22,41 +21,8 @@ public final class ReferenceLoader {
     }
 
     /** Reads the input folder's copy of the file, or the shipped default. */
-    public static final class Reader implements ItemStreamReader<CsvRecord>, StepExecutionListener {
-
-        private final ReferenceFile file;
-        private CsvRecordReader delegate;
-
-        public Reader(ReferenceFile file) {
-            this.file = file;
-        }
-
-        @Override
-        public void beforeStep(StepExecution stepExecution) {
-            delegate = new CsvRecordReader(file.source(RunContext.of(stepExecution).input()));
-        }
-
-        @Override
-        public void open(ExecutionContext context) {
-            delegate.open(context);
-        }
-
-        @Override
-        public CsvRecord read() {
-            return delegate.read();
-        }
-
-        @Override
-        public void update(ExecutionContext context) {
-            delegate.update(context);
-        }
-
-        @Override
-        public void close() {
-            if (delegate != null) {
-                delegate.close();
-            }
-        }
+    public static RunScopedReader<CsvRecord> reader(ReferenceFile file) {
+        return new RunScopedReader<>(step -> new CsvRecordReader(file.source(RunContext.of(step).input())));
     }
 
     /** Parses a row into the table's values, prefixed with run id and line. */

@@ -7,9 +7,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
 import kz.orleu.benefits.generator.GeneratorOptions;
@@ -18,6 +15,7 @@ import kz.orleu.benefits.job.FaultInjection;
 import kz.orleu.benefits.support.Examples;
 import kz.orleu.benefits.support.JobProcess;
 import kz.orleu.benefits.support.LauncherRun;
+import kz.orleu.benefits.support.Sql;
 import kz.orleu.benefits.support.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -77,7 +75,7 @@ class OperationsTest {
         FaultInjection.arm("computeEntitlements", 1);
         assertThat(LauncherRun.run(db, "run", "--quarter", "2016Q2", "--input", Examples.input("2016Q1").toString(),
                 "--output", work.resolve("exit1").toString()).exitCode()).isEqualTo(1);
-        String id = text(db, "select max(job_execution_id) from batch_job_execution");
+        String id = Sql.text(db, "select max(job_execution_id) from batch_job_execution");
         String listing = listing(db, "--failed");
         assertThat(listing).startsWith(id + " FAILED quarter=2016Q2").contains("computeEntitlements")
                 .contains("injected fault");
@@ -128,7 +126,7 @@ class OperationsTest {
         assertThat(launch(db, "stop", id)).startsWith("0 " + id + " STOPPING");
         assertThat(job.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(job.exitValue()).as("a stopped run exits 1: restartable").isEqualTo(1);
-        assertThat(text(db, "select status from batch_job_execution where job_execution_id = " + id))
+        assertThat(Sql.text(db, "select status from batch_job_execution where job_execution_id = " + id))
                 .isEqualTo("STOPPED");
         assertThat(out.resolve("2016Q2")).doesNotExist();
 
@@ -139,13 +137,13 @@ class OperationsTest {
 
         assertThat(launch(db, "run", "--quarter", "2016Q2", "--input", Examples.input("2016Q1").toString(),
                 "--output", out.toString())).startsWith("0");
-        assertThat(text(db, "select string_agg(status, ',' order by version) from run")).isEqualTo("ABANDONED,COMPLETED");
+        assertThat(Sql.text(db, "select string_agg(status, ',' order by version) from run")).isEqualTo("ABANDONED,COMPLETED");
     }
 
     private static String waitForStep(String db, String step) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline) {
-            String id = textOrNull(db, "select job_execution_id from batch_step_execution where status = 'STARTED'"
+            String id = Sql.textOrNull(db, "select job_execution_id from batch_step_execution where status = 'STARTED'"
                     + " and step_name = '" + step + "'");
             if (id != null) {
                 return id;
@@ -183,23 +181,5 @@ class OperationsTest {
         String said = launch(db, args);
         assertThat(said).startsWith("0 ");
         return said.substring(2);
-    }
-
-    private static String text(String db, String sql) throws SQLException {
-        String value = textOrNull(db, sql);
-        assertThat(value).as(sql).isNotNull();
-        return value;
-    }
-
-    private static String textOrNull(String db, String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(db, TestDatabase.user(), TestDatabase.password());
-                ResultSet rs = c.createStatement().executeQuery(sql)) {
-            return rs.next() ? rs.getString(1) : null;
-        } catch (SQLException e) {
-            if (e.getMessage().contains("does not exist")) {
-                return null; // the run has not created the job repository's tables yet
-            }
-            throw e;
-        }
     }
 }

@@ -6,9 +6,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +13,7 @@ import java.util.TreeMap;
 import kz.orleu.benefits.support.CsvFiles;
 import kz.orleu.benefits.support.Examples;
 import kz.orleu.benefits.support.LauncherRun;
+import kz.orleu.benefits.support.Sql;
 import kz.orleu.benefits.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +35,7 @@ class QuarterHistoryTest {
         run(db, "2016Q2", Examples.input("2016Q1"), out);
         // F000018's contract C00007 failed in the income quarter 2016Q1: the re-run replaces that failure.
         assertThat(sanction(out, "2016Q2", "C00007")).isEqualTo("WARNING 1");
-        assertThat(text(db, "select string_agg(version::text, ',' order by version) from run where benefit_quarter = '2016Q2'"))
+        assertThat(Sql.text(db, "select string_agg(version::text, ',' order by version) from run where benefit_quarter = '2016Q2'"))
                 .isEqualTo("1,2");
 
         run(db, "2016Q3", Examples.input("2016Q2"), out);
@@ -87,7 +85,7 @@ class QuarterHistoryTest {
         Files.writeString(incomes, Files.readString(incomes).replace("\"12,50\"", "12.50"));
         run(db, "2016Q2", corrected, out);
         assertThat(entitlement(out, "2016Q2", "F000015").get("decision")).isEqualTo("ASP");
-        assertThat(text(db, "select count(*) from entitlement where family_id = 'F000015'")).isEqualTo("2");
+        assertThat(Sql.text(db, "select count(*) from entitlement where family_id = 'F000015'")).isEqualTo("2");
 
         run(db, "2016Q3", Examples.input("2016Q2"), out);
         Map<String, String> f15 = entitlement(out, "2016Q3", "F000015");
@@ -169,14 +167,6 @@ class QuarterHistoryTest {
                         .reduce("", (a, b) -> a + b + "\n");
             }
             Files.writeString(to.resolve(file.getFileName()), text);
-        }
-    }
-
-    private static String text(String db, String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(db, TestDatabase.user(), TestDatabase.password());
-                ResultSet rs = c.createStatement().executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
         }
     }
 }

@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import kz.orleu.benefits.support.Examples;
 import kz.orleu.benefits.support.LauncherRun;
+import kz.orleu.benefits.support.Sql;
 import kz.orleu.benefits.support.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,11 +64,11 @@ class RestartTest {
         FaultInjection.arm(step, chunk);
         assertThat(run(db, out).exitCode()).as("the injected fault fails the run").isEqualTo(1);
         assertThat(out.resolve("2016Q2")).doesNotExist();
-        long failed = single(db, "select max(job_execution_id) from batch_job_execution");
+        long failed = Long.valueOf(Sql.text(db, "select max(job_execution_id) from batch_job_execution"));
 
         assertThat(LauncherRun.run(db, "restart", Long.toString(failed)).exitCode()).isZero();
 
-        List<String> rerun = strings(db, """
+        List<String> rerun = Sql.strings(db, """
                 select step_name from batch_step_execution
                  where job_execution_id = (select max(job_execution_id) from batch_job_execution)
                  order by step_execution_id""");
@@ -103,22 +101,11 @@ class RestartTest {
 
     /** Every row of a table, in a stable order, as text: equal lists mean none twice and none missing. */
     private static List<String> rows(String db, String table) throws SQLException {
-        return strings(db, "select t::text from " + table + " t order by t::text");
-    }
-
-    private static List<String> strings(String db, String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(db, TestDatabase.user(), TestDatabase.password());
-                ResultSet rs = c.createStatement().executeQuery(sql)) {
-            List<String> values = new ArrayList<>();
-            while (rs.next()) {
-                values.add(rs.getString(1));
-            }
-            return values;
-        }
+        return Sql.strings(db, "select t::text from " + table + " t order by t::text");
     }
 
     private static long single(String db, String sql) throws SQLException {
-        return Long.parseLong(strings(db, sql).get(0));
+        return Long.parseLong(Sql.strings(db, sql).get(0));
     }
 
 }

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -18,6 +15,7 @@ import kz.orleu.benefits.generator.QuarterGenerator;
 import kz.orleu.benefits.support.JobProcess;
 import kz.orleu.benefits.support.LauncherRun;
 import kz.orleu.benefits.support.Outputs;
+import kz.orleu.benefits.support.Sql;
 import kz.orleu.benefits.support.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,12 +72,12 @@ class KillAndRestartTest {
         job.waitFor(60, TimeUnit.SECONDS);
         System.out.printf("kill trial %d: SIGKILL %s step %s%n", trial, killed ? "during" : "after", step);
 
-        Long execution = single(db, "select max(job_execution_id) from batch_job_execution");
-        String status = text(db, "select status from batch_job_execution where job_execution_id = " + execution);
+        Long execution = Long.valueOf(Sql.text(db, "select max(job_execution_id) from batch_job_execution"));
+        String status = Sql.text(db, "select status from batch_job_execution where job_execution_id = " + execution);
         if (!"COMPLETED".equals(status)) {
             assertThat(LauncherRun.run(db, "restart", execution.toString()).exitCode()).isZero();
         }
-        assertThat(text(db, "select status from batch_job_execution order by job_execution_id desc limit 1"))
+        assertThat(Sql.text(db, "select status from batch_job_execution order by job_execution_id desc limit 1"))
                 .isEqualTo("COMPLETED");
         Outputs.assertSame(baseline.resolve("2016Q2"), out.resolve("2016Q2"));
         assertThat(Files.list(out).filter(p -> p.getFileName().toString().startsWith(".")).toList())
@@ -90,7 +88,7 @@ class KillAndRestartTest {
     private static boolean killDuring(Process job, String db, String step, int extraMillis) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (job.isAlive() && System.nanoTime() < deadline) {
-            String running = textOrNull(db, "select step_name from batch_step_execution where status = 'STARTED'");
+            String running = Sql.textOrNull(db, "select step_name from batch_step_execution where status = 'STARTED'");
             if (step.equals(running)) {
                 Thread.sleep(extraMillis);
                 job.destroyForcibly();
@@ -99,27 +97,5 @@ class KillAndRestartTest {
             Thread.sleep(5);
         }
         return false;
-    }
-
-    private static Long single(String db, String sql) throws SQLException {
-        return Long.valueOf(text(db, sql));
-    }
-
-    private static String text(String db, String sql) throws SQLException {
-        String value = textOrNull(db, sql);
-        assertThat(value).as(sql).isNotNull();
-        return value;
-    }
-
-    private static String textOrNull(String db, String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(db, TestDatabase.user(), TestDatabase.password());
-                ResultSet rs = c.createStatement().executeQuery(sql)) {
-            return rs.next() ? rs.getString(1) : null;
-        } catch (SQLException e) {
-            if (e.getMessage().contains("does not exist")) {
-                return null;
-            }
-            throw e;
-        }
     }
 }
