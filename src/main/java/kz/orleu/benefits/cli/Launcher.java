@@ -82,7 +82,9 @@ public final class Launcher {
         return new SpringApplicationBuilder(BenefitsApplication.class)
                 .properties(properties)
                 .logStartupInfo(false)
-                .registerShutdownHook(true)
+                // Not Spring's hook: on SIGTERM the job must finish its chunk with the database still open
+                // (GracefulShutdown); the context is closed by execute() when the command returns.
+                .registerShutdownHook(false)
                 .run();
     }
 

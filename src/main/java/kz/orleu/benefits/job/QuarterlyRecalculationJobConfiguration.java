@@ -70,6 +70,7 @@ public class QuarterlyRecalculationJobConfiguration {
     Job quarterlyRecalculation(ObjectProvider<OutputPublisher.Part> outputParts) {
         SimpleJobBuilder job = new JobBuilder(JOB_NAME, jobRepository).observationRegistry(observationRegistry)
                 .listener(new ExecutionOwner())
+                .listener(new GracefulShutdown())
                 .start(registerRun());
         for (ReferenceFile file : ReferenceFile.values()) {
             job = job.next(loadReference(file));

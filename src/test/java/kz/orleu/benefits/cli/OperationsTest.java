@@ -36,7 +36,7 @@ class OperationsTest {
     @BeforeAll
     static void generate() {
         bigQuarter = work.resolve("2016Q1-big");
-        QuarterGenerator.generate(GeneratorOptions.of(20_000, "2016Q1", 7, bigQuarter));
+        QuarterGenerator.generate(GeneratorOptions.of(60_000, "2016Q1", 7, bigQuarter));
     }
 
     @AfterEach
@@ -138,6 +138,23 @@ class OperationsTest {
         assertThat(launch(db, "run", "--quarter", "2016Q2", "--input", Examples.input("2016Q1").toString(),
                 "--output", out.toString())).startsWith("0");
         assertThat(Sql.text(db, "select string_agg(status, ',' order by version) from run")).isEqualTo("ABANDONED,COMPLETED");
+    }
+
+    @Test
+    void sigtermStopsTheRunAtAChunkBoundaryAndTheRestartCompletesIt() throws Exception {
+        String db = TestDatabase.freshDatabase("ops_sigterm");
+        Path out = work.resolve("sigterm");
+        Process job = JobProcess.start(work.resolve("sigterm.log"), db, "run", "--quarter", "2016Q2",
+                "--input", bigQuarter.toString(), "--output", out.toString());
+        String id = waitForStep(db, "ingestMembers");
+        job.destroy(); // SIGTERM
+        assertThat(job.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(Sql.text(db, "select status from batch_job_execution where job_execution_id = " + id))
+                .isEqualTo("STOPPED");
+        assertThat(Sql.text(db, "select status from batch_step_execution where job_execution_id = " + id
+                + " and step_name = 'ingestMembers'")).isEqualTo("STOPPED");
+        assertThat(launch(db, "restart", id)).startsWith("0");
+        assertThat(Sql.text(db, "select read from ingest_count where file = 'families.csv'")).isEqualTo("60000");
     }
 
     private static String waitForStep(String db, String step) throws Exception {
