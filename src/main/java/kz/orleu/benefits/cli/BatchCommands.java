@@ -32,8 +32,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class BatchCommands {
 
-    static final String OWNER_HOST = ExecutionOwner.HOST;
-    static final String OWNER_PID = ExecutionOwner.PID;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final JobOperator jobOperator;
@@ -256,26 +254,12 @@ public class BatchCommands {
         return execution;
     }
 
-    /** The process that runs an execution writes its host and pid into the job's context when it starts. */
     private static boolean ownerAlive(JobExecution execution) {
-        var context = execution.getExecutionContext();
-        if (!context.containsKey(OWNER_PID)) {
-            return false;
-        }
-        String host = context.getString(OWNER_HOST, "");
-        if (!host.equals(hostName())) {
-            return true;
-        }
-        return ProcessHandle.of(context.getLong(OWNER_PID)).map(ProcessHandle::isAlive).orElse(false);
+        return ExecutionOwner.isAlive(execution);
     }
 
     private static String owner(JobExecution execution) {
-        var context = execution.getExecutionContext();
-        return "pid " + context.getLong(OWNER_PID, -1) + " on " + context.getString(OWNER_HOST, "?");
-    }
-
-    private static String hostName() {
-        return ExecutionOwner.hostName();
+        return ExecutionOwner.describe(execution);
     }
 
     private static LocalDateTime localDateTime(Object value) {

@@ -37,6 +37,26 @@ public class ExecutionOwner implements JobExecutionListener {
         });
     }
 
+    /**
+     * Whether the process that runs an execution is alive: unknown owners count as gone; an owner on another
+     * host counts as alive (it cannot be checked from here, so it is not recovered behind its back).
+     */
+    public static boolean isAlive(JobExecution execution) {
+        var context = execution.getExecutionContext();
+        if (!context.containsKey(PID)) {
+            return false;
+        }
+        if (!context.getString(HOST, "").equals(hostName())) {
+            return true;
+        }
+        return ProcessHandle.of(context.getLong(PID)).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    public static String describe(JobExecution execution) {
+        var context = execution.getExecutionContext();
+        return "pid " + context.getLong(PID, -1) + " on " + context.getString(HOST, "?");
+    }
+
     public static String hostName() {
         try {
             return InetAddress.getLocalHost().getHostName();
