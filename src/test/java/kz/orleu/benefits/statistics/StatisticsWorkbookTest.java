@@ -38,6 +38,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -49,7 +50,11 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * workbook written from the same run with suppression off, and the published workbooks (threshold 5) are checked
  * to show the same numbers or x.
  */
-class StatisticsWorkbookTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class StatisticsWorkbookTest {
+
+    /** The income-quarter folder the two runs read: the worked examples or the sample data. */
+    protected abstract Path input(String incomeQuarter);
 
     private static final List<String> QUARTERS = List.of("2016Q2", "2016Q3");
     private static final List<String> PILOT = List.of("11", "31", "63");
@@ -65,11 +70,13 @@ class StatisticsWorkbookTest {
     private static final Map<String, String> regions = new LinkedHashMap<>();
 
     @BeforeAll
-    static void runBothQuartersAndWriteUnsuppressedCopies() throws Exception {
+    void runBothQuartersAndWriteUnsuppressedCopies() throws Exception {
+        runIds.clear();
+        regions.clear();
         String url = TestDatabase.freshDatabase("statistics");
-        assertThat(LauncherRun.run(url, "run", "--quarter", "2016Q2", "--input", Examples.input("2016Q1").toString(),
+        assertThat(LauncherRun.run(url, "run", "--quarter", "2016Q2", "--input", input("2016Q1").toString(),
                 "--output", out.toString()).exitCode()).isZero();
-        assertThat(LauncherRun.run(url, "run", "--quarter", "2016Q3", "--input", Examples.input("2016Q2").toString(),
+        assertThat(LauncherRun.run(url, "run", "--quarter", "2016Q3", "--input", input("2016Q2").toString(),
                 "--output", out.toString()).exitCode()).isZero();
         db = DriverManager.getConnection(url, TestDatabase.user(), TestDatabase.password());
         JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(db, true));
@@ -79,7 +86,7 @@ class StatisticsWorkbookTest {
             runIds.put(quarter, runId);
             Path folder = Files.createDirectories(unsuppressed.resolve(quarter));
             Quarter bq = Quarter.parse(quarter);
-            part.write(new RunContext(runId, bq, Examples.input(bq.previous().toString()), unsuppressed, 0), folder);
+            part.write(new RunContext(runId, bq, input(bq.previous().toString()), unsuppressed, 0), folder);
         }
         jdbc.query("select region_code, name_en from ref_region where run_id = ? order by line",
                 rs -> {
@@ -310,6 +317,9 @@ class StatisticsWorkbookTest {
             }
         }
         // the guide's Kasen family (F000001) lost ASP in 2016Q3: 9,000.00 per capita against a line of 8,680.00
+        if (!input("2016Q1").equals(Examples.input("2016Q1"))) {
+            return;
+        }
         try (XSSFWorkbook workbook = open(unsuppressed("2016Q3"))) {
             WorkbookTable table = new WorkbookTable(workbook.getSheet("Changes"), "Table 4.");
             assertThat(table.number("Zhambyl", "Lost ASP: per-capita income rose to or above the ASP line / Families"))
@@ -454,7 +464,7 @@ class StatisticsWorkbookTest {
     void noPartOfTheFileHoldsAnIinANameOrAFamilyId() throws Exception {
         List<String> forbidden = new ArrayList<>();
         for (String income : List.of("2016Q1", "2016Q2")) {
-            for (Map<String, String> member : CsvFiles.read(Examples.input(income).resolve("members.csv"))) {
+            for (Map<String, String> member : CsvFiles.read(input(income).resolve("members.csv"))) {
                 forbidden.add(member.get("last_name"));
                 forbidden.add(member.get("first_name"));
                 forbidden.add(member.get("family_id"));
