@@ -9,6 +9,8 @@ import kz.orleu.benefits.output.OutputPublisher;
 import kz.orleu.benefits.reference.RunReferenceRepository;
 import kz.orleu.benefits.run.RunContext;
 import org.apache.poi.ooxml.POIXMLProperties;
+import org.apache.poi.util.DefaultTempFileCreationStrategy;
+import org.apache.poi.util.TempFile;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +36,18 @@ public class StatisticsWorkbook implements OutputPublisher.Part {
 
     public StatisticsWorkbook(JdbcTemplate jdbc, RunReferenceRepository reference) {
         this.queries = new StatisticsQueries(jdbc, reference);
+    }
+
+    static {
+        // POI's default temporary folder (/tmp/poifiles) is shared by every user of the machine, and one made
+        // by root cannot be written by the service account: each process gets a private folder instead.
+        try {
+            Path folder = Files.createTempDirectory("benefits-poi-");
+            folder.toFile().deleteOnExit();
+            TempFile.setTempFileCreationStrategy(new DefaultTempFileCreationStrategy(folder.toFile()));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot create a temporary folder for the workbook", e);
+        }
     }
 
     @Override
