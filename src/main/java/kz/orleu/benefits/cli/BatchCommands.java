@@ -10,6 +10,7 @@ import kz.orleu.benefits.entitlement.DecisionExplainer;
 import kz.orleu.benefits.job.ExecutionOwner;
 import kz.orleu.benefits.job.QuarterlyRecalculationJobConfiguration;
 import kz.orleu.benefits.run.RunContext;
+import kz.orleu.benefits.run.RunRepository;
 import kz.orleu.benefits.store.DatabaseConfiguration.EmbeddedServerHolder;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -41,10 +42,11 @@ public class BatchCommands {
     private final EmbeddedServerHolder embedded;
     private final RunSummary summary;
     private final DecisionExplainer explainer;
+    private final RunRepository runs;
     private final PrintStream out = System.out;
 
     public BatchCommands(JobOperator jobOperator, JobRepository jobRepository, Job job, JdbcTemplate jdbc,
-            EmbeddedServerHolder embedded, RunSummary summary, DecisionExplainer explainer) {
+            EmbeddedServerHolder embedded, RunSummary summary, DecisionExplainer explainer, RunRepository runs) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.job = job;
@@ -52,6 +54,7 @@ public class BatchCommands {
         this.embedded = embedded;
         this.summary = summary;
         this.explainer = explainer;
+        this.runs = runs;
     }
 
     public ExitCode execute(Command command) {
@@ -104,9 +107,9 @@ public class BatchCommands {
         JobExecution execution = execution(executionId);
         if (execution.getStatus() == BatchStatus.STARTED || execution.getStatus() == BatchStatus.STARTING
                 || execution.getStatus() == BatchStatus.STOPPING) {
-            if (ownerAlive(execution)) {
-                throw new UsageException("execution " + executionId + " is still running (" + owner(execution)
-                        + "); stop it first with: benefits stop " + executionId);
+            if (ExecutionOwner.isAlive(execution)) {
+                throw new UsageException("execution " + executionId + " is still running ("
+                        + ExecutionOwner.describe(execution) + "); stop it first with: benefits stop " + executionId);
             }
             execution = jobOperator.recover(execution);
         }
@@ -135,7 +138,7 @@ public class BatchCommands {
         if (!execution.isRunning()) {
             throw new UsageException("execution " + executionId + " is " + execution.getStatus() + ", not running");
         }
-        if (!ownerAlive(execution)) {
+        if (!ExecutionOwner.isAlive(execution)) {
             throw new UsageException("execution " + executionId + " is marked " + execution.getStatus()
                     + " but its process is gone; resume it with: benefits restart " + executionId
                     + ", or give it up with: benefits abandon " + executionId);
@@ -151,12 +154,11 @@ public class BatchCommands {
         JobExecution execution = execution(executionId);
         try {
             if ((execution.getStatus() == BatchStatus.STARTED || execution.getStatus() == BatchStatus.STOPPING)
-                    && !ownerAlive(execution)) {
+                    && !ExecutionOwner.isAlive(execution)) {
                 execution = jobOperator.recover(execution);
             }
             jobOperator.abandon(execution);
-            jdbc.update("update run set status = 'ABANDONED' where run_id = ? and status <> 'COMPLETED'",
-                    execution.getJobInstance().getInstanceId());
+            runs.markAbandoned(execution.getJobInstance().getInstanceId());
             out.println(executionId + " ABANDONED: it will never be resumed");
             return ExitCode.COMPLETED;
         } catch (Exception e) {
@@ -216,9 +218,9 @@ public class BatchCommands {
                  order by e.job_execution_id""", Long.class, quarter);
         for (Long id : running) {
             JobExecution execution = execution(id);
-            if (ownerAlive(execution)) {
+            if (ExecutionOwner.isAlive(execution)) {
                 throw new UsageException("quarter " + quarter + " is already being run by execution " + id + " ("
-                        + owner(execution) + "); wait for it or stop it with: benefits stop " + id);
+                        + ExecutionOwner.describe(execution) + "); wait for it or stop it with: benefits stop " + id);
             }
             throw new UsageException("quarter " + quarter + " has execution " + id + " marked " + execution.getStatus()
                     + " but its process is gone; resume it with: benefits restart " + id
@@ -252,14 +254,6 @@ public class BatchCommands {
             throw new UsageException("no job execution with id " + executionId);
         }
         return execution;
-    }
-
-    private static boolean ownerAlive(JobExecution execution) {
-        return ExecutionOwner.isAlive(execution);
-    }
-
-    private static String owner(JobExecution execution) {
-        return ExecutionOwner.describe(execution);
     }
 
     private static LocalDateTime localDateTime(Object value) {

@@ -150,7 +150,7 @@ public class QuarterlyRecalculationJobConfiguration {
     }
 
     Step publishOutputs(List<OutputPublisher.Part> outputParts) {
-        OutputPublisher publisher = new OutputPublisher(jdbc, outputParts);
+        OutputPublisher publisher = new OutputPublisher(dataSource, outputParts);
         return new StepBuilder("publishOutputs", jobRepository).observationRegistry(observationRegistry)
                 .tasklet((contribution, chunk) -> {
                     RunContext run = RunContext.of(contribution.getStepExecution());

@@ -11,11 +11,12 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 import kz.orleu.benefits.run.RunContext;
 import kz.orleu.benefits.store.PgCopy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
+
 
 /**
  * Writes the output folder of a benefit quarter from the run's stored results. Files are written to a temporary
@@ -31,12 +32,11 @@ public final class OutputPublisher {
         void write(RunContext run, Path folder) throws IOException;
     }
 
-    private final JdbcTemplate jdbc;
+    private final DataSource dataSource;
     private final List<Part> extraParts;
 
-    public OutputPublisher(JdbcTemplate jdbc, List<Part> extraParts) {
-        this.jdbc = new JdbcTemplate(jdbc.getDataSource());
-        this.jdbc.setFetchSize(10_000);
+    public OutputPublisher(DataSource dataSource, List<Part> extraParts) {
+        this.dataSource = dataSource;
         this.extraParts = extraParts;
     }
 
@@ -65,91 +65,65 @@ public final class OutputPublisher {
         }
     }
 
-    /** The two large files are streamed by the server; text cells go through {@code csv_text}. */
+    /**
+     * Every CSV output is streamed by the server ({@code COPY ... TO STDOUT}); text that came from the input goes
+     * through {@code csv_text}, which neutralises what a spreadsheet would run as a formula.
+     */
     private void writeEntitlements(long runId, Path file) {
-        PgCopy.copyOut(jdbc.getDataSource(), """
+        copyOut(file, """
                 select csv_text(family_id) as family_id, csv_text(region_code) as region_code, members,
                        counted_income, per_capita_income, subsistence_minimum, asp_line, cca_line, benefit,
                        monthly_amount, quarter_amount, decision, previous_benefit, previous_monthly_amount, change
-                  from entitlement where run_id = %d order by family_id""".formatted(runId), file);
+                  from entitlement where run_id = %1$d order by family_id""", runId);
     }
 
     private void writePayments(long runId, Path file) {
-        PgCopy.copyOut(jdbc.getDataSource(), """
+        copyOut(file, """
                 select csv_text(family_id) as family_id, month, benefit, amount, kind
-                  from payment where run_id = %d order by family_id, month""".formatted(runId), file);
+                  from payment where run_id = %1$d order by family_id, month""", runId);
     }
 
-    private void writeCompliance(long runId, Path file) throws IOException {
-        try (CsvOutput out = new CsvOutput(file, "family_id", "contract_id", "iin", "obligation", "finding",
-                "months", "failure_number", "sanction")) {
-            jdbc.query("""
-                    select f.family_id, f.contract_id, f.iin, f.obligation, f.finding, f.months, cf.failure_number,
-                           cf.sanction
-                      from finding f join contract_failure cf on cf.run_id = f.run_id and cf.contract_id = f.contract_id
-                     where f.run_id = ? order by f.family_id, f.contract_id, f.iin, f.obligation, f.finding""",
-                    rs -> {
-                        out.row(rs.getString(1), rs.getString(2), rs.getString(3), code(rs.getString(4)),
-                                code(rs.getString(5)), code(rs.getString(6)), rs.getInt(7), code(rs.getString(8)));
-                    }, runId);
-        }
+    private void writeCompliance(long runId, Path file) {
+        copyOut(file, """
+                select csv_text(f.family_id) as family_id, csv_text(f.contract_id) as contract_id,
+                       csv_text(f.iin) as iin, f.obligation, f.finding, f.months, cf.failure_number, cf.sanction
+                  from finding f join contract_failure cf on cf.run_id = f.run_id and cf.contract_id = f.contract_id
+                 where f.run_id = %1$d order by f.family_id, f.contract_id, f.iin, f.obligation, f.finding""", runId);
     }
 
     /** For the district social workers who visit families before a termination: who failed what, and where. */
-    private void writeWorklist(long runId, Path file) throws IOException {
-        try (CsvOutput out = new CsvOutput(file, "region_code", "district", "family_id", "contract_id", "iin",
-                "last_name", "first_name", "obligation", "finding", "months", "failure_number", "sanction")) {
-            jdbc.query("""
-                    select fa.region_code, fa.district, f.family_id, f.contract_id, f.iin, m.last_name, m.first_name,
-                           f.obligation, f.finding, f.months, cf.failure_number, cf.sanction
-                      from finding f
-                      join contract_failure cf on cf.run_id = f.run_id and cf.contract_id = f.contract_id
-                      join stg_family fa on fa.run_id = ? and fa.family_id = f.family_id and not fa.rejected
-                      left join stg_member m on m.run_id = ? and m.iin = f.iin and not m.rejected
-                     where f.run_id = ?
-                     order by fa.region_code, fa.district, f.family_id, f.contract_id, f.iin, f.obligation""",
-                    rs -> {
-                        out.row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                                rs.getString(6), rs.getString(7), code(rs.getString(8)), code(rs.getString(9)),
-                                code(rs.getString(10)), rs.getInt(11), code(rs.getString(12)));
-                    }, runId, runId, runId);
-        }
+    private void writeWorklist(long runId, Path file) {
+        copyOut(file, """
+                select csv_text(fa.region_code) as region_code, csv_text(fa.district) as district,
+                       csv_text(f.family_id) as family_id, csv_text(f.contract_id) as contract_id,
+                       csv_text(f.iin) as iin, csv_text(m.last_name) as last_name,
+                       csv_text(m.first_name) as first_name, f.obligation, f.finding, f.months, cf.failure_number,
+                       cf.sanction
+                  from finding f
+                  join contract_failure cf on cf.run_id = f.run_id and cf.contract_id = f.contract_id
+                  join stg_family fa on fa.run_id = %1$d and fa.family_id = f.family_id and not fa.rejected
+                  left join stg_member m on m.run_id = %1$d and m.iin = f.iin and not m.rejected
+                 where f.run_id = %1$d
+                 order by fa.region_code, fa.district, f.family_id, f.contract_id, f.iin, f.obligation""", runId);
     }
 
-    private void writeRejects(long runId, Path file) throws IOException {
-        try (CsvOutput out = new CsvOutput(file, "file", "line", "column", "value", "reason", "message")) {
-            jdbc.query("""
-                    select file, line, column_name, value, reason, message from reject where run_id = ?
-                     order by file, line""",
-                    rs -> {
-                        out.row(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
-                                code(rs.getString(5)), rs.getString(6));
-                    }, runId);
-        }
+    private void writeRejects(long runId, Path file) {
+        copyOut(file, """
+                select csv_text(file) as file, line, csv_text(column_name) as "column", csv_text(value) as value,
+                       reason, csv_text(message) as message
+                  from reject where run_id = %1$d order by file, line""", runId);
     }
 
-    private void writeWarnings(long runId, Path file) throws IOException {
-        try (CsvOutput out = new CsvOutput(file, "file", "line", "column", "value", "reason", "message")) {
-            jdbc.query("""
-                    select file, line, column_name, value, reason, message from warning where run_id = ?
-                     order by file, line, reason""",
-                    rs -> {
-                        out.row(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
-                                code(rs.getString(5)), rs.getString(6));
-                    }, runId);
-        }
+    private void writeWarnings(long runId, Path file) {
+        copyOut(file, """
+                select csv_text(file) as file, line, csv_text(column_name) as "column", csv_text(value) as value,
+                       reason, csv_text(message) as message
+                  from warning where run_id = %1$d order by file, line, reason""", runId);
     }
 
-    /** Codes, months and dates this system produced itself: never a formula, written as they are. */
-    private static Object code(String value) {
-        return value == null ? null : new Code(value);
-    }
-
-    private record Code(String value) {
-        @Override
-        public String toString() {
-            return value;
-        }
+    /** Writes a query's rows streamed by the server; text from the input goes through {@code csv_text}. */
+    private void copyOut(Path file, String query, long runId) {
+        PgCopy.copyOut(dataSource, query.formatted(runId), file);
     }
 
     private static void restrict(Path folder) throws IOException {
