@@ -85,6 +85,7 @@ class EmbeddedPostgresServerTest {
             Optional<RunningServer> running = EmbeddedPostgresServer.findRunning(this.home);
             assertThat(running).isPresent();
             assertThat(running.get().port()).isEqualTo(server.port());
+            assertThat(running.get().password()).isEqualTo(server.password());
             assertThat(query(running.get().jdbcUrl(), "select 1")).isEqualTo("1");
         }
         assertThat(EmbeddedPostgresServer.findRunning(this.home)).isEmpty();
@@ -137,6 +138,7 @@ class EmbeddedPostgresServerTest {
             RunningServer running = EmbeddedPostgresServer.findRunning(this.home).orElseThrow();
             assertThat(running.port()).isEqualTo(childPort);
             assertThat(running.ownerPid()).hasValue(child.pid());
+            assertThat(running.password()).isEqualTo(password());
             execute(running.jdbcUrl(), "create table from_child_time (id int)");
 
             // SIGKILL: no shutdown hook runs, the kernel drops the lock; the watchdog or the next start stops
