@@ -40,8 +40,7 @@ class DatabaseLossTest {
         Path out = work.resolve("out");
         Path log = work.resolve("job.log");
         EmbeddedPostgresServer server = EmbeddedPostgresServer.start(home);
-        String url = server.jdbcUrl();
-        Process job = JobProcess.start(log, url, "run", "--quarter", "2016Q2", "--input", input.toString(),
+        Process job = JobProcess.start(log, server, "run", "--quarter", "2016Q2", "--input", input.toString(),
                 "--output", out.toString());
         waitForStep(server, "ingestIncomes");
         server.close();
@@ -53,8 +52,8 @@ class DatabaseLossTest {
         assertThat(out.resolve("2016Q2")).doesNotExist();
 
         try (EmbeddedPostgresServer again = EmbeddedPostgresServer.start(home)) {
-            String id = text(again.jdbcUrl(), "select max(job_execution_id) from batch_job_execution");
-            assertThat(LauncherRun.run(again.jdbcUrl(), "restart", id).exitCode()).isZero();
+            String id = text(again, "select max(job_execution_id) from batch_job_execution");
+            assertThat(LauncherRun.run(again, "restart", id).exitCode()).isZero();
             Outputs.assertSame(baseline.resolve("2016Q2"), out.resolve("2016Q2"));
         }
     }
@@ -63,7 +62,7 @@ class DatabaseLossTest {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline) {
             try {
-                if (text(server.jdbcUrl(), "select count(*) from batch_step_execution where status = 'STARTED' "
+                if (text(server, "select count(*) from batch_step_execution where status = 'STARTED' "
                         + "and step_name = '" + step + "'").equals("1")) {
                     return;
                 }
@@ -75,9 +74,9 @@ class DatabaseLossTest {
         throw new AssertionError("step " + step + " never ran");
     }
 
-    private static String text(String url, String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, EmbeddedPostgresServer.USER,
-                EmbeddedPostgresServer.PASSWORD); ResultSet rs = c.createStatement().executeQuery(sql)) {
+    private static String text(EmbeddedPostgresServer server, String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(server.jdbcUrl(), server.user(), server.password());
+                ResultSet rs = c.createStatement().executeQuery(sql)) {
             rs.next();
             return rs.getString(1);
         }

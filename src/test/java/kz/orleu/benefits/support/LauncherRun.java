@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import kz.orleu.benefits.cli.Launcher;
+import kz.orleu.benefits.store.embedded.EmbeddedPostgresServer;
 
 /** Runs {@code ops/benefits} in-process against a test database, as an operator would run it. */
 public final class LauncherRun {
@@ -16,15 +17,25 @@ public final class LauncherRun {
     private LauncherRun() {
     }
 
+    /** Against a database of the shared test server. */
     public static Result run(String dbUrl, String... args) {
+        return run(dbUrl, TestDatabase.user(), TestDatabase.password(), args);
+    }
+
+    /** Against the embedded server of a home the test started itself, which has a password of its own. */
+    public static Result run(EmbeddedPostgresServer server, String... args) {
+        return run(server.jdbcUrl(), server.user(), server.password(), args);
+    }
+
+    private static Result run(String dbUrl, String user, String password, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--db-url");
         all.add(dbUrl);
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setProperty("benefits.db-user", TestDatabase.user());
+        System.setProperty("benefits.db-user", user);
         // Small chunks, so that a step of the small test quarters commits several of them.
         System.setProperty("benefits.chunk-size", "10");
-        System.setProperty("benefits.db-password", TestDatabase.password());
+        System.setProperty("benefits.db-password", password);
         int code = new Launcher(new PrintStream(err, true, StandardCharsets.UTF_8)).execute(all.toArray(String[]::new));
         return new Result(code, err.toString(StandardCharsets.UTF_8));
     }

@@ -42,7 +42,9 @@ import org.slf4j.LoggerFactory;
  * <li>{@code benefits.lock}: the OS lock (and pid) of the one process that owns the home;</li>
  * <li>{@code pgdata/}: the database cluster, created by {@code initdb} the first time only;</li>
  * <li>{@code postgresql/<digest>/}: the PostgreSQL binaries, unpacked from the jar;</li>
- * <li>{@code postgres.log}: the server's own log (kept when the JVM dies, rotated at 50 MB).</li>
+ * <li>{@code postgres.log}: the server's own log (kept when the JVM dies, rotated at 50 MB);</li>
+ * <li>{@code pgpass}: the generated password of user {@value #USER}, 0600, in PostgreSQL's password file
+ * format (see {@link PasswordFile}).</li>
  * </ul>
  *
  * <p>PostgreSQL refuses to run as root. As root, {@code initdb} and {@code postgres} run in a user
@@ -50,9 +52,9 @@ import org.slf4j.LoggerFactory;
  * files; no chown is needed and homes under {@code /root} work. Where user namespaces are blocked,
  * {@link #start} says so. As an ordinary user they run directly.
  *
- * <p>The server listens on 127.0.0.1 only, on a free port chosen at each start, and trusts loopback
- * connections (user {@value #USER}, empty password): acceptable for a single-user batch machine,
- * not for a shared one.
+ * <p>The server listens on 127.0.0.1 only, on a free port chosen at each start, opens no Unix socket, and
+ * asks every client for the password of {@code pgpass} (SCRAM-SHA-256; see {@link ClientAuthentication}).
+ * A watchdog process stops it should this JVM die without stopping it ({@link OrphanWatchdog}).
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
@@ -62,9 +64,6 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     public static final String DATABASE = "benefits";
 
     public static final String USER = "postgres";
-
-    /** Empty: loopback connections are trusted ({@code initdb -A trust}). */
-    public static final String PASSWORD = "";
 
     static final String HOST = "127.0.0.1";
 
@@ -147,6 +146,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private final Process process;
 
+    private final String password;
+
+    private final OrphanWatchdog watchdog;
+
     private final HomeLock lock;
 
     private final Claim claim;
@@ -158,13 +161,15 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private final Thread shutdownHook;
 
     private EmbeddedPostgresServer(Path home, Path dataDirectory, Path logFile, int port, long postmasterPid,
-            Process process, HomeLock lock, Claim claim) {
+            Process process, String password, OrphanWatchdog watchdog, HomeLock lock, Claim claim) {
         this.home = home;
         this.dataDirectory = dataDirectory;
         this.logFile = logFile;
         this.port = port;
         this.postmasterPid = postmasterPid;
         this.process = process;
+        this.password = password;
+        this.watchdog = watchdog;
         this.lock = lock;
         this.claim = claim;
         this.shutdownHook = new Thread(() -> stop(true), "embedded-postgres-stop");
@@ -244,7 +249,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             if (claim != null) {
                 EmbeddedPostgresServer server = claim.server;
                 return (server == null || server.stopped) ? Optional.empty()
-                        : Optional.of(new RunningServer(home, server.port, server.jdbcUrl(), USER, PASSWORD,
+                        : Optional.of(new RunningServer(home, server.port, server.jdbcUrl(), USER, server.password,
                                 OptionalLong.of(ProcessHandle.current().pid())));
             }
             try {
@@ -258,7 +263,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     return Optional.empty();
                 }
                 int port = pidFile.get().port();
-                return Optional.of(new RunningServer(home, port, jdbcUrl(port, DATABASE), USER, PASSWORD,
+                String password = PasswordFile.read(PasswordFile.of(home))
+                    .orElseThrow(() -> new EmbeddedPostgresException("The embedded PostgreSQL of " + home
+                            + " is running but its password file " + PasswordFile.of(home) + " is missing"));
+                return Optional.of(new RunningServer(home, port, jdbcUrl(port, DATABASE), USER, password,
                         holder.get().pid()));
             }
             catch (IOException ex) {
@@ -275,8 +283,17 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return USER;
     }
 
+    /** The generated password of {@link #user()}, also in {@link #passwordFile()}; never log it. */
     public String password() {
-        return PASSWORD;
+        return this.password;
+    }
+
+    /**
+     * {@code <home>/pgpass}, mode 0600, in PostgreSQL's password file format: psql and other libpq clients
+     * take it as {@code PGPASSFILE}.
+     */
+    public Path passwordFile() {
+        return PasswordFile.of(this.home);
     }
 
     public int port() {
@@ -351,6 +368,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         long beforeInitdb = System.nanoTime();
         rotate(logFile);
         boolean created = createClusterIfMissing(binaries, prefix, home, data, logFile);
+        String password = ClientAuthentication.forExistingCluster(binaries, prefix, home, data);
         String firstStart = created ? String.format(" (new database cluster: binaries %d ms, initdb %d ms)",
                 TimeUnit.NANOSECONDS.toMillis(beforeInitdb - beforeUnpacking),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - beforeInitdb)) : "";
@@ -370,11 +388,19 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 throw new EmbeddedPostgresException("PostgreSQL did not start on " + data + " (exit code "
                         + process.exitValue() + "); the end of " + logFile + " says:\n" + tail);
             }
+            OrphanWatchdog watchdog;
+            try {
+                watchdog = OrphanWatchdog.start(pid.get(), data, logFile);
+            }
+            catch (IOException ex) {
+                stopStartingServer(process, PostmasterPidFile.read(data));
+                throw ex;
+            }
             EmbeddedPostgresServer server = new EmbeddedPostgresServer(home, data, logFile, port, pid.get(), process,
-                    lock, claim);
+                    password, watchdog, lock, claim);
             Runtime.getRuntime().addShutdownHook(server.shutdownHook);
             try {
-                createDatabaseIfMissing(port);
+                createDatabaseIfMissing(port, password);
             }
             catch (SQLException ex) {
                 server.close();
@@ -454,17 +480,25 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
         Path partial = home.resolve(DATA_FOLDER + ".initdb");
         PostgresBinaries.deleteRecursively(partial);
+        Path passwordFile = ClientAuthentication.initdbPasswordFile(home, ClientAuthentication.forNewCluster(home));
         List<String> command = new ArrayList<>(prefix);
-        command.addAll(List.of(binaries.bin("initdb").toString(), "-D", partial.toString(), "-U", USER, "-A", "trust",
-                "-E", "UTF8", "--locale=C", "--no-instructions"));
+        command.addAll(List.of(binaries.bin("initdb").toString(), "-D", partial.toString(), "-U", USER));
+        command.addAll(ClientAuthentication.initdbOptions(passwordFile));
+        command.addAll(List.of("-E", "UTF8", "--locale=C", "--no-instructions"));
         long logOffset = size(logFile);
-        Process initdb = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-            .redirectErrorStream(true)
-            .start();
-        if (!initdb.waitFor(5, TimeUnit.MINUTES)) {
-            initdb.destroyForcibly();
-            throw new EmbeddedPostgresException("initdb did not finish within 5 minutes on " + partial);
+        Process initdb;
+        try {
+            initdb = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                .redirectErrorStream(true)
+                .start();
+            if (!initdb.waitFor(5, TimeUnit.MINUTES)) {
+                initdb.destroyForcibly();
+                throw new EmbeddedPostgresException("initdb did not finish within 5 minutes on " + partial);
+            }
+        }
+        finally {
+            Files.deleteIfExists(passwordFile);
         }
         if (initdb.exitValue() != 0) {
             throw new EmbeddedPostgresException("initdb failed (exit code " + initdb.exitValue() + ") on " + partial
@@ -532,10 +566,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         process.waitFor(FAST_SHUTDOWN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private static void createDatabaseIfMissing(int port) throws SQLException {
+    private static void createDatabaseIfMissing(int port, String password) throws SQLException {
         Properties properties = new Properties();
         properties.setProperty("user", USER);
-        properties.setProperty("password", PASSWORD);
+        properties.setProperty("password", password);
         properties.setProperty("connectTimeout", "30");
         try (Connection connection = new org.postgresql.Driver().connect(jdbcUrl(port, "postgres"), properties);
                 Statement statement = connection.createStatement()) {
@@ -581,6 +615,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             }
             finally {
                 this.stopped = true;
+                // a server that did not stop is still named in postmaster.pid: the watchdog then stops it
+                this.watchdog.close();
                 release(this.home, this.lock, this.claim);
             }
         }

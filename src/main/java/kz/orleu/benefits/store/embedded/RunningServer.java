@@ -11,7 +11,7 @@ import java.util.OptionalLong;
  * @param port the TCP port on 127.0.0.1, from line 4 of {@code pgdata/postmaster.pid}
  * @param jdbcUrl URL of the application database on that port
  * @param user database user
- * @param password database password (empty: loopback connections are trusted)
+ * @param password database password, from {@code <home>/pgpass}; never log it
  * @param ownerPid process id of the process that owns the home, when known
  */
 public record RunningServer(Path home, int port, String jdbcUrl, String user, String password,

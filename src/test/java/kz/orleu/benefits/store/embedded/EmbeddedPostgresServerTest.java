@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -84,6 +85,7 @@ class EmbeddedPostgresServerTest {
             Optional<RunningServer> running = EmbeddedPostgresServer.findRunning(this.home);
             assertThat(running).isPresent();
             assertThat(running.get().port()).isEqualTo(server.port());
+            assertThat(running.get().password()).isEqualTo(server.password());
             assertThat(query(running.get().jdbcUrl(), "select 1")).isEqualTo("1");
         }
         assertThat(EmbeddedPostgresServer.findRunning(this.home)).isEmpty();
@@ -136,11 +138,12 @@ class EmbeddedPostgresServerTest {
             RunningServer running = EmbeddedPostgresServer.findRunning(this.home).orElseThrow();
             assertThat(running.port()).isEqualTo(childPort);
             assertThat(running.ownerPid()).hasValue(child.pid());
+            assertThat(running.password()).isEqualTo(password());
             execute(running.jdbcUrl(), "create table from_child_time (id int)");
 
-            // SIGKILL: no shutdown hook runs, the kernel drops the lock, the postmaster lives on
+            // SIGKILL: no shutdown hook runs, the kernel drops the lock; the watchdog or the next start stops
+            // the postmaster, whichever comes first
             child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-            assertThat(OsProcesses.isRunning(childPostmaster)).isTrue();
 
             try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(this.home)) {
                 assertThat(OsProcesses.isRunning(childPostmaster)).isFalse();
@@ -149,6 +152,82 @@ class EmbeddedPostgresServerTest {
         }
         finally {
             child.destroyForcibly();
+        }
+    }
+
+    @Test
+    void connectionsWithoutThePasswordOrWithAWrongOneAreRefused() throws Exception {
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(this.home)) {
+            String url = server.jdbcUrl();
+            assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", "").close())
+                .isInstanceOf(SQLException.class);
+            assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", "wrong-password").close())
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("password authentication failed");
+            assertThatThrownBy(() -> DriverManager.getConnection(url, "benefits", server.password()).close())
+                .isInstanceOf(SQLException.class);
+
+            assertThat(query(url, "select count(*) from pg_hba_file_rules")).isEqualTo("1");
+            assertThat(query(url, "select auth_method from pg_hba_file_rules")).isEqualTo("scram-sha-256");
+            assertThat(query(url, "select rolpassword like 'SCRAM-SHA-256$%' from pg_authid where rolname = 'postgres'"))
+                .isEqualTo("t");
+        }
+    }
+
+    @Test
+    void thePasswordIsGeneratedIntoAFileOnlyItsOwnerCanReadAndNeverIntoTheLog() throws Exception {
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(this.home)) {
+            Path file = server.passwordFile();
+            assertThat(file).isEqualTo(this.home.toRealPath().resolve("pgpass"));
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+            assertThat(Files.readString(file)).isEqualTo("127.0.0.1:*:*:postgres:" + server.password() + "\n");
+            assertThat(server.password()).hasSizeGreaterThanOrEqualTo(32);
+            assertThat(Files.readString(server.logFile())).doesNotContain(server.password());
+            try (Stream<Path> files = Files.list(this.home)) {
+                assertThat(files.map(p -> p.getFileName().toString())).doesNotContain(".initdb-password",
+                        "pgpass.pending");
+            }
+        }
+    }
+
+    @Test
+    void aHomeMadeWithTrustByEarlierVersionsGetsAPasswordAndLosesTrustOnItsNextStart(@TempDir Path scratch)
+            throws Exception {
+        this.home = Files.createDirectories(scratch.resolve("var")).toRealPath();
+        Path data = this.home.resolve("pgdata");
+        // the cluster exactly as earlier versions made it: trust for everyone, no password on the role
+        PostgresBinaries binaries = PostgresBinaries.prepare(this.home);
+        List<String> initdb = new ArrayList<>(OsProcesses.commandPrefix());
+        initdb.addAll(List.of(binaries.bin("initdb").toString(), "-D", data.toString(), "-U", "postgres", "-A",
+                "trust", "-E", "UTF8", "--locale=C", "--no-instructions"));
+        Process process = new ProcessBuilder(initdb).redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+        assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        assertThat(process.exitValue()).isZero();
+        assertThat(Files.readString(data.resolve("pg_hba.conf"))).contains("trust");
+        assertThat(this.home.resolve("pgpass")).doesNotExist();
+
+        String password;
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(this.home)) {
+            password = server.password();
+            String url = server.jdbcUrl();
+            assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", "").close())
+                .isInstanceOf(SQLException.class);
+            assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", "wrong-password").close())
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("password authentication failed");
+            assertThat(query(url, "select count(*) from pg_hba_file_rules where auth_method <> 'scram-sha-256'"))
+                .isEqualTo("0");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(server.passwordFile())))
+                .isEqualTo("rw-------");
+            assertThat(Files.readString(server.logFile())).doesNotContain(password);
+        }
+        assertThat(Files.readString(data.resolve("pg_hba.conf"))).doesNotContainPattern("(?m)^[^#]*trust");
+        assertThat(this.home.resolve("pgpass.pending")).doesNotExist();
+        try (EmbeddedPostgresServer again = EmbeddedPostgresServer.start(this.home)) {
+            assertThat(again.password()).isEqualTo(password);
+            assertThat(query(again.jdbcUrl(), "select 1")).isEqualTo("1");
         }
     }
 
@@ -199,8 +278,13 @@ class EmbeddedPostgresServerTest {
                 "child ended without a line starting with '" + prefix + "':\n" + String.join("\n", seen));
     }
 
-    private static String query(String url, String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(url, "postgres", "");
+    /** The password the server of {@link #home} was given, from its password file. */
+    private String password() throws IOException {
+        return PasswordFile.read(PasswordFile.of(this.home)).orElseThrow();
+    }
+
+    private String query(String url, String sql) throws SQLException, IOException {
+        try (Connection connection = DriverManager.getConnection(url, "postgres", password());
                 Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery(sql)) {
             assertThat(rs.next()).isTrue();
@@ -208,8 +292,8 @@ class EmbeddedPostgresServerTest {
         }
     }
 
-    private static void execute(String url, String... sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(url, "postgres", "");
+    private void execute(String url, String... sql) throws SQLException, IOException {
+        try (Connection connection = DriverManager.getConnection(url, "postgres", password());
                 Statement statement = connection.createStatement()) {
             for (String s : sql) {
                 statement.execute(s);
