@@ -136,6 +136,38 @@ case("contract-end-before-start", {"contracts.csv": text("contracts.csv", added(
 case("contract-longer-than-12-months", {"contracts.csv": text("contracts.csv", added("contracts.csv", "C3,F2,2016-01-01,2016-01-01,2017-01-31,MONTHLY,ACTIVE"))}, "REJECT contracts.csv 4 CONTRACT_TOO_LONG", "DECISION F2 INCOMPLETE_DATA")
 case("overlapping-contracts", {"contracts.csv": text("contracts.csv", added("contracts.csv", "C3,F1,2016-03-01,2016-03-01,2016-08-31,LUMP_SUM,ACTIVE"))}, "REJECT contracts.csv 4 OVERLAPPING_CONTRACT", "DECISION F1 INCOMPLETE_DATA")
 
+# issue 17: every value a file allows is either computed or rejected with its file, line and reason
+def iin(birth, serial):
+    """A valid IIN for a man born on birth (YYYY-MM-DD) in the 1900s: date digits, century digit 3, serial, check."""
+    digits = birth[2:4] + birth[5:7] + birth[8:10] + "3" + "%04d" % serial
+    for weights in ([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2]):
+        check = sum(int(d) * w for d, w in zip(digits, weights)) % 11
+        if check < 10:
+            return digits + str(check)
+    raise ValueError(digits)
+
+LONG = "F" + "0" * 64  # 65 characters, one more than an id may have
+AT_LIMIT = "F" + "0" * 63
+case("id-longer-than-the-limit", {
+    "families.csv": text("families.csv", added("families.csv", LONG + ",11,Зеренді ауданы,RURAL,2016-03-20")),
+    "members.csv": text("members.csv", added("members.csv", LONG + "," + iin("1991-01-01", 1) + ",Нұрланов,Асқар,1991-01-01,HEAD,,false,false,false,false,2010-01-01,")),
+    "incomes.csv": text("incomes.csv", added("incomes.csv", LONG + "," + iin("1991-01-01", 1) + ",2016-01,WAGE,1000", LONG + "," + iin("1991-01-01", 1) + ",2016-02,WAGE,-1"))},
+    "REJECT families.csv 5 ID_TOO_LONG", "REJECT members.csv 9 ID_TOO_LONG", "REJECT incomes.csv 7 ID_TOO_LONG", "REJECT incomes.csv 8 ID_TOO_LONG")
+case("id-at-the-limit-with-a-rejected-row", {
+    "families.csv": text("families.csv", added("families.csv", AT_LIMIT + ",11,Зеренді ауданы,RURAL,2016-03-20")),
+    "members.csv": text("members.csv", added("members.csv", AT_LIMIT + "," + iin("1991-01-01", 1) + ",Нұрланов,Асқар,1991-01-01,HEAD,,false,false,false,false,2010-01-01,")),
+    "incomes.csv": text("incomes.csv", added("incomes.csv", AT_LIMIT + "," + iin("1991-01-01", 1) + ",2016-01,WAGE,1000", AT_LIMIT + "," + iin("1991-01-01", 1) + ",2016-02,WAGE"))},
+    "REJECT incomes.csv 8 MALFORMED_LINE", "DECISION " + AT_LIMIT + " INCOMPLETE_DATA")
+case("date-in-year-zero", {"members.csv": text("members.csv", replaced("members.csv", 4, "F2,120404610007,Иванова,Мария,0000-04-04,CHILD,,false,false,false,false,2012-04-04,"))}, "REJECT members.csv 6 DATE_OUT_OF_RANGE", "DECISION F2 INCOMPLETE_DATA")
+COUNTED = ["WAGE", "SELF_EMPLOYMENT", "SUBSIDIARY_FARMING", "PENSION", "DISABILITY_BENEFIT", "UNEMPLOYMENT_BENEFIT", "ALIMONY", "SCHOLARSHIP", "CHILD_BENEFIT", "OTHER"]
+RICH = ["900606410006", "050707510002", iin("1970-01-01", 2), iin("1971-01-01", 3)]
+# 4 members x 3 months x 10 counted types x 999,999,999,999.99: 119,999,999,999,998.80, past numeric(16,2)
+case("counted-incomes-past-every-column", {
+    "members.csv": text("members.csv", added("members.csv", "F3," + RICH[2] + ",Сейітов,Болат,1970-01-01,SPOUSE,,false,false,false,true,2010-01-01,", "F3," + RICH[3] + ",Сейітов,Ержан,1971-01-01,OTHER,,false,false,false,true,2010-01-01,")),
+    "incomes.csv": text("incomes.csv", BASE["incomes.csv"][:4] + ["F3,%s,2016-%02d,%s,999999999999.99" % (m, month, t) for m in RICH for month in (1, 2, 3) for t in COUNTED])},
+    "DECISION F3 ABOVE_LINE", "DECISION F1 CCA")
+case("line-longer-than-the-limit", {"incomes.csv": text("incomes.csv", added("incomes.csv", "F3,900606410006,2016-03,WAGE," + "1" * (1 << 20)))}, "REJECT incomes.csv 7 LINE_TOO_LONG", "DECISION F3 INCOMPLETE_DATA")
+
 here = os.path.dirname(os.path.abspath(__file__))
 base = os.path.join(here, "base")
 shutil.rmtree(base, ignore_errors=True); os.makedirs(base)

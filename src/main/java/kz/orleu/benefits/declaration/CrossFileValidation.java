@@ -29,43 +29,45 @@ public final class CrossFileValidation {
         this.jdbc = jdbc;
     }
 
-    public void validate(RunContext run) {
+    /** Runs every check of the run; returns the number of rows it rejected. */
+    public long validate(RunContext run) {
         long id = run.runId();
-        duplicates(id, InputFile.FAMILIES, "family_id");
+        long rejected = duplicates(id, InputFile.FAMILIES, "family_id");
 
-        unknownFamily(id, InputFile.MEMBERS);
-        duplicates(id, InputFile.MEMBERS, "iin");
+        rejected += unknownFamily(id, InputFile.MEMBERS);
+        rejected += duplicates(id, InputFile.MEMBERS, "iin");
 
-        unknownFamily(id, InputFile.INCOMES);
-        reject(id, InputFile.INCOMES, RejectReason.UNKNOWN_MEMBER, "iin", "s.iin",
+        rejected += unknownFamily(id, InputFile.INCOMES);
+        rejected += reject(id, InputFile.INCOMES, RejectReason.UNKNOWN_MEMBER, "iin", "s.iin",
                 "'no accepted member ' || s.iin || ' in family ' || s.family_id", """
                 not exists (select 1 from stg_member m where m.run_id = s.run_id and not m.rejected
                              and m.family_id = s.family_id and m.iin = s.iin)""");
-        duplicates(id, InputFile.INCOMES, "family_id, iin, month, income_type");
+        rejected += duplicates(id, InputFile.INCOMES, "family_id, iin, month, income_type");
 
-        unknownFamily(id, InputFile.CONTRACTS);
-        duplicates(id, InputFile.CONTRACTS, "contract_id");
-        overlappingContracts(id);
+        rejected += unknownFamily(id, InputFile.CONTRACTS);
+        rejected += duplicates(id, InputFile.CONTRACTS, "contract_id");
+        rejected += overlappingContracts(id);
 
-        unknownContract(id, InputFile.OBLIGATIONS);
-        reject(id, InputFile.OBLIGATIONS, RejectReason.UNKNOWN_MEMBER, "iin", "s.iin",
+        rejected += unknownContract(id, InputFile.OBLIGATIONS);
+        rejected += reject(id, InputFile.OBLIGATIONS, RejectReason.UNKNOWN_MEMBER, "iin", "s.iin",
                 "'no accepted member ' || s.iin || ' in the family of contract ' || s.contract_id", """
                 not exists (select 1 from stg_contract c join stg_member m
                                    on m.run_id = c.run_id and m.family_id = c.family_id and not m.rejected
                              where c.run_id = s.run_id and not c.rejected and c.contract_id = s.contract_id
                                and m.iin = s.iin)""");
-        duplicates(id, InputFile.OBLIGATIONS, "contract_id, iin, obligation");
+        rejected += duplicates(id, InputFile.OBLIGATIONS, "contract_id, iin, obligation");
 
-        unknownContract(id, InputFile.MONITORING);
-        duplicates(id, InputFile.MONITORING, "contract_id, iin, month, obligation");
+        rejected += unknownContract(id, InputFile.MONITORING);
+        rejected += duplicates(id, InputFile.MONITORING, "contract_id, iin, month, obligation");
 
         attributeToFamilies(id);
         warnUnknownColumns(run);
         warnFamiliesWithNobodyCounted(run);
         countAndCheck(id);
+        return rejected;
     }
 
-    private void duplicates(long runId, InputFile file, String key) {
+    private int duplicates(long runId, InputFile file, String key) {
         String notNull = String.join(" and ", List.of(key.split(",\\s*")).stream().map(c -> c + " is not null").toList());
         String sql = """
                 with bad as (
@@ -80,24 +82,25 @@ public final class CrossFileValidation {
         int n = jdbc.update(sql, runId, runId, runId, file.fileName(), key.split(",")[0].strip(),
                 RejectReason.DUPLICATE_KEY.name());
         logCount(file, RejectReason.DUPLICATE_KEY, n);
+        return n;
     }
 
-    private void unknownFamily(long runId, InputFile file) {
-        reject(runId, file, RejectReason.UNKNOWN_FAMILY, "family_id", "s.family_id",
+    private int unknownFamily(long runId, InputFile file) {
+        return reject(runId, file, RejectReason.UNKNOWN_FAMILY, "family_id", "s.family_id",
                 "'family ' || s.family_id || ' is unknown or its row was rejected'", """
                 not exists (select 1 from stg_family f where f.run_id = s.run_id and not f.rejected
                              and f.family_id = s.family_id)""");
     }
 
-    private void unknownContract(long runId, InputFile file) {
-        reject(runId, file, RejectReason.UNKNOWN_CONTRACT, "contract_id", "s.contract_id",
+    private int unknownContract(long runId, InputFile file) {
+        return reject(runId, file, RejectReason.UNKNOWN_CONTRACT, "contract_id", "s.contract_id",
                 "'contract ' || s.contract_id || ' is unknown or its row was rejected'", """
                 not exists (select 1 from stg_contract c where c.run_id = s.run_id and not c.rejected
                              and c.contract_id = s.contract_id)""");
     }
 
     /** Rejects the accepted rows of {@code file} (alias {@code s}) matching {@code condition}. */
-    private void reject(long runId, InputFile file, RejectReason reason, String column, String valueSql,
+    private int reject(long runId, InputFile file, RejectReason reason, String column, String valueSql,
             String messageSql, String condition) {
         String sql = """
                 with bad as (
@@ -108,6 +111,7 @@ public final class CrossFileValidation {
                 condition.replace("s.run_id", Long.toString(runId)), markAndInsert(file));
         int n = jdbc.update(sql, runId, runId, runId, file.fileName(), column, reason.name());
         logCount(file, reason, n);
+        return n;
     }
 
     /** Marks the lines of {@code bad} rejected and records them, naming the family or contract of the row. */
@@ -128,7 +132,7 @@ public final class CrossFileValidation {
      * A contract in force in a month in which an earlier accepted contract of the same family is in force is
      * rejected. "Earlier" is file order, and only accepted contracts count, so this is a walk in line order.
      */
-    private void overlappingContracts(long runId) {
+    private int overlappingContracts(long runId) {
         record Span(long line, String contractId, String familyId, YearMonth start, YearMonth end) {
         }
         List<Span> spans = jdbc.query("""
@@ -169,6 +173,7 @@ public final class CrossFileValidation {
                     InputFile.CONTRACTS.fileName(), RejectReason.OVERLAPPING_CONTRACT.name(), o[2], runId, o[0]);
         }
         logCount(InputFile.CONTRACTS, RejectReason.OVERLAPPING_CONTRACT, overlapping.size());
+        return overlapping.size();
     }
 
     /** An obligation or monitoring row belongs to the family of its (accepted) contract. */

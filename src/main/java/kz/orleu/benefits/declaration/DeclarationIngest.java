@@ -88,6 +88,7 @@ public final class DeclarationIngest {
         private final DataSource dataSource;
         private final List<String> stagingColumns;
         private long runId;
+        private StepExecution stepExecution;
 
         public Writer(InputFile file, DataSource dataSource) {
             this.file = file;
@@ -100,6 +101,7 @@ public final class DeclarationIngest {
         @Override
         public void beforeStep(StepExecution stepExecution) {
             runId = RunContext.of(stepExecution).runId();
+            this.stepExecution = stepExecution;
         }
 
         @Override
@@ -126,6 +128,21 @@ public final class DeclarationIngest {
             PgCopy.copy(dataSource, file.stagingTable(), stagingColumns, staged);
             PgCopy.copy(dataSource, "reject", REJECT_COLUMNS, rejects);
             PgCopy.copy(dataSource, "warning", WARNING_COLUMNS, warnings);
+            countRejectedAsFiltered(rejects.size());
+        }
+
+        /**
+         * A rejected row is staged too (its key still counts for duplicates), so the step would count it as
+         * written; it is moved to the filter count, so that the step executions of the job repository (and
+         * {@code executions}) show rows read = written + filtered with the rejected rows as filtered. The step
+         * adds this chunk's write count after the writer returns, and restores both counts if the chunk rolls
+         * back.
+         */
+        private void countRejectedAsFiltered(int rejected) {
+            if (rejected > 0 && stepExecution != null) {
+                stepExecution.setWriteCount(stepExecution.getWriteCount() - rejected);
+                stepExecution.setFilterCount(stepExecution.getFilterCount() + rejected);
+            }
         }
 
         public static Object[] warningRow(long runId, RowWarning w) {

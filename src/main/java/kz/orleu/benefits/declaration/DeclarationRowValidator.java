@@ -29,6 +29,13 @@ public final class DeclarationRowValidator {
     static final Set<String> PURPOSES = Set.of("EQUIPMENT", "LIVESTOCK", "SEEDS", "REPAIRS", "TRAINING",
             "OTHER_ALLOWED", "DEBT", "LOAN", "REAL_ESTATE");
     static final int MAX_CONTRACT_MONTHS = 12;
+    /**
+     * The longest family or contract id accepted, in characters. Ids are opaque, but every table that joins on
+     * them keys them in a B-tree index, which cannot hold an entry of more than about 2.7 kB: an id must stay far
+     * below that, and 64 characters is ten times the longest id seen in a district's files. Longer ids are
+     * rejected wherever they appear, so no accepted family or contract has one and a reject naming one can
+     * belong to nobody else.
+     */
     static final int MAX_ID_LENGTH = 64;
 
     private final Quarter incomeQuarter;
@@ -80,7 +87,7 @@ public final class DeclarationRowValidator {
     }
 
     private Object[] family(FieldReader f) {
-        String familyId = f.required("family_id");
+        String familyId = f.id("family_id");
         String region = f.required("region_code");
         if (!regionCodes.contains(region)) {
             throw new RowRejection(RejectReason.UNKNOWN_REGION, "region_code", region,
@@ -93,7 +100,7 @@ public final class DeclarationRowValidator {
     }
 
     private Object[] member(FieldReader f, InputFile file, long line, List<RowWarning> warnings) {
-        String familyId = f.required("family_id");
+        String familyId = f.id("family_id");
         String iin = iin(f);
         String lastName = f.required("last_name");
         String firstName = f.required("first_name");
@@ -131,7 +138,7 @@ public final class DeclarationRowValidator {
     }
 
     private Object[] income(FieldReader f) {
-        String familyId = f.required("family_id");
+        String familyId = f.id("family_id");
         String iin = f.required("iin");
         String month = monthInIncomeQuarter(f);
         String type = f.required("income_type");
@@ -153,8 +160,8 @@ public final class DeclarationRowValidator {
     }
 
     private Object[] contract(FieldReader f) {
-        String contractId = f.required("contract_id");
-        String familyId = f.required("family_id");
+        String contractId = f.id("contract_id");
+        String familyId = f.id("family_id");
         String mode = f.code("payment_mode", PAYMENT_MODES);
         String status = f.code("status", CONTRACT_STATUSES);
         boolean declined = "DECLINED".equals(status);
@@ -184,11 +191,11 @@ public final class DeclarationRowValidator {
     }
 
     private static Object[] obligation(FieldReader f) {
-        return new Object[] {f.required("contract_id"), f.required("iin"), f.code("obligation", OBLIGATIONS)};
+        return new Object[] {f.id("contract_id"), f.required("iin"), f.code("obligation", OBLIGATIONS)};
     }
 
     private Object[] monitoring(FieldReader f, InputFile file, long line, List<RowWarning> warnings) {
-        String contractId = f.required("contract_id");
+        String contractId = f.id("contract_id");
         String iin = f.required("iin");
         String month = monthInIncomeQuarter(f);
         String obligation = f.code("obligation", OBLIGATIONS);
@@ -216,6 +223,12 @@ public final class DeclarationRowValidator {
         return new StagedRow(file, line, values, reject, List.of());
     }
 
+    /**
+     * The family or contract a rejected row names, compared exactly as an accepted row's id is staged, so that the
+     * reject counts against that family whatever else is wrong with the row. An id longer than
+     * {@link #MAX_ID_LENGTH} is rejected wherever it appears, so no accepted family or contract carries one: such
+     * a reject belongs to nobody, and is not stored as an owner (the reject index could not hold it).
+     */
     private static String ownerValue(InputFile file, Map<String, String> raw, String column) {
         if (!file.columnNames().contains(column)) {
             return null;
@@ -224,13 +237,14 @@ public final class DeclarationRowValidator {
         if (value == null || value.isBlank()) {
             return null;
         }
-        // An id this long is no id: a malformed line read by position, not a family to mark incomplete.
-        return value.length() > MAX_ID_LENGTH ? null : value.strip();
+        String id = value.strip();
+        return id.length() > MAX_ID_LENGTH ? null : id;
     }
 
     private StagedRow malformed(InputFile file, CsvRecord.Malformed malformed) {
+        RejectReason reason = malformed.tooLong() ? RejectReason.LINE_TOO_LONG : RejectReason.MALFORMED_LINE;
         return rejected(file, malformed.line(), malformed.guessedValues(),
-                new RowRejection(RejectReason.MALFORMED_LINE, "", abbreviate(malformed.text()), malformed.message()));
+                new RowRejection(reason, "", abbreviate(malformed.text()), malformed.message()));
     }
 
     static String abbreviate(String text) {

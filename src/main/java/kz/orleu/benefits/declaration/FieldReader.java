@@ -18,6 +18,14 @@ final class FieldReader {
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern MONTH = Pattern.compile("(\\d{4})-(\\d{2})");
     private static final Pattern DECIMAL = Pattern.compile("-?\\d+(\\.\\d+)?");
+    /**
+     * The dates a file may hold. The format has four-digit years, so 0000 to 9999 parse; PostgreSQL's date has no
+     * year 0 (the year before 1 AD is 1 BC), so a year-0 date would make the COPY of a whole chunk fail with no
+     * file or line named, and fail again on every restart. The range is what both hold; whether a date is
+     * plausible (a birth date, a contract) is for the rules that use it.
+     */
+    static final LocalDate EARLIEST_DATE = LocalDate.of(1, 1, 1);
+    static final LocalDate LATEST_DATE = LocalDate.of(9999, 12, 31);
     /** numeric(14,2): twelve digits before the point. */
     static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999.99");
 
@@ -35,6 +43,17 @@ final class FieldReader {
         String value = row.get(column);
         if (value == null) {
             throw new RowRejection(RejectReason.MISSING_VALUE, column, "", column + " is required");
+        }
+        return value;
+    }
+
+    /** A family or contract id: opaque text, but no longer than {@link DeclarationRowValidator#MAX_ID_LENGTH}. */
+    String id(String column) {
+        String value = required(column);
+        if (value.length() > DeclarationRowValidator.MAX_ID_LENGTH) {
+            throw new RowRejection(RejectReason.ID_TOO_LONG, column, DeclarationRowValidator.abbreviate(value),
+                    column + " is " + value.length() + " characters long, more than the "
+                            + DeclarationRowValidator.MAX_ID_LENGTH + " an id may have");
         }
         return value;
     }
@@ -70,11 +89,17 @@ final class FieldReader {
         if (!DATE.matcher(value).matches()) {
             throw new RowRejection(RejectReason.BAD_DATE, column, value, column + " is not a date YYYY-MM-DD");
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(value, ISO_DATE);
+            date = LocalDate.parse(value, ISO_DATE);
         } catch (DateTimeParseException e) {
             throw new RowRejection(RejectReason.BAD_DATE, column, value, column + " is not a real date");
         }
+        if (date.isBefore(EARLIEST_DATE) || date.isAfter(LATEST_DATE)) {
+            throw new RowRejection(RejectReason.DATE_OUT_OF_RANGE, column, value,
+                    column + " " + value + " is outside the dates accepted, " + EARLIEST_DATE + " to " + LATEST_DATE);
+        }
+        return date;
     }
 
     YearMonth month(String column) {

@@ -124,8 +124,8 @@ public final class InputPreflight {
     }
 
     private static String firstLine(Path file) {
-        try (var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return reader.readLine();
+        try {
+            return CsvRecordReader.headerLine(CsvSource.of(file));
         } catch (IOException e) {
             throw new UnusableInputException("cannot read " + file + ": " + e.getMessage());
         }

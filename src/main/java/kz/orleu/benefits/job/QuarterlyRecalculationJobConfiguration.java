@@ -115,7 +115,8 @@ public class QuarterlyRecalculationJobConfiguration {
                 .tasklet((contribution, chunk) -> {
                     RunContext run = RunContext.of(contribution.getStepExecution());
                     runs.analyzeStaging(run.runId());
-                    validation.validate(run);
+                    // rows rejected across files show as filtered in the step execution, as the ingest steps' do
+                    contribution.incrementFilterCount(validation.validate(run));
                     runs.analyzeStaging(run.runId());
                     runs.recordRuleSet(run.runId(),
                             reference.load(run.runId()).ruleSetFor(run.benefitQuarter()).describe());

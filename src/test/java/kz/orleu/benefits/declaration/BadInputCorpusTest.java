@@ -96,6 +96,37 @@ class BadInputCorpusTest extends DatabaseJobTest {
         assertThat(jdbc.queryForObject("select sum(rejected) from ingest_count where run_id = ?", Long.class, runId))
                 .isEqualTo(rejects.size());
         assertThat(Files.readAllLines(output.resolve("2016Q2").resolve("rejects.csv"))).hasSize(rejects.size() + 1);
+        assertRejectsShowInTheStepExecutions(runId);
+    }
+
+    /**
+     * Rows rejected on their own count as filtered by the ingest step of their file, rows rejected across files
+     * as filtered by validateDeclarations; rows read = written + filtered in every ingest step.
+     */
+    private void assertRejectsShowInTheStepExecutions(long runId) {
+        String crossFile = "'DUPLICATE_KEY', 'UNKNOWN_FAMILY', 'UNKNOWN_MEMBER', 'UNKNOWN_CONTRACT', 'OVERLAPPING_CONTRACT'";
+        for (InputFile file : InputFile.values()) {
+            var step = jdbc.queryForMap("""
+                    select s.read_count, s.write_count, s.filter_count from batch_step_execution s
+                      join batch_job_execution e on e.job_execution_id = s.job_execution_id
+                     where e.job_instance_id = ? and s.step_name = ?""", runId, file.stepName());
+            long rowRejects = jdbc.queryForObject("select count(*) from reject where run_id = ? and file = ?"
+                    + " and reason not in (" + crossFile + ")", Long.class, runId, file.fileName());
+            long read = jdbc.queryForObject("select read from ingest_count where run_id = ? and file = ?",
+                    Long.class, runId, file.fileName());
+            assertThat(((Number) step.get("filter_count")).longValue()).as(file.stepName() + " filter count")
+                    .isEqualTo(rowRejects);
+            assertThat(((Number) step.get("read_count")).longValue()).as(file.stepName() + " read count")
+                    .isEqualTo(read)
+                    .isEqualTo(((Number) step.get("write_count")).longValue() + rowRejects);
+        }
+        long crossFileRejects = jdbc.queryForObject("select count(*) from reject where run_id = ? and reason in ("
+                + crossFile + ")", Long.class, runId);
+        assertThat(jdbc.queryForObject("""
+                select s.filter_count from batch_step_execution s
+                  join batch_job_execution e on e.job_execution_id = s.job_execution_id
+                 where e.job_instance_id = ? and s.step_name = 'validateDeclarations'""", Long.class, runId))
+                .as("validateDeclarations filter count").isEqualTo(crossFileRejects);
     }
 
     private void assertStopsBeforeWriting(Path input, Path output, String fragment) {

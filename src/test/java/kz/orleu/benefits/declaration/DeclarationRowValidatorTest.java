@@ -126,6 +126,82 @@ class DeclarationRowValidatorTest {
     }
 
     @Test
+    void malformedLineNamingAFamilyIdOfTheLongestLengthStillBelongsToThatFamily() {
+        String familyId = "F" + "0".repeat(DeclarationRowValidator.MAX_ID_LENGTH - 1);
+        CsvRecord.Malformed malformed = new CsvRecord.Malformed(8, familyId + ",900415318364,2016-02,WAGE",
+                "expected 5 columns as in the header, found 4", Map.of("family_id", familyId));
+
+        assertThat(validator.validate(InputFile.INCOMES, malformed).reject().familyId()).isEqualTo(familyId);
+    }
+
+    @Test
+    void rowRejectedForAnotherReasonBelongsToItsFamilyWhateverItsIdLooksLike() {
+        // ids are opaque: spaces, separators and quotes inside are part of the id
+        String familyId = "F 1|2;\"3\"";
+        Reject reject = validator.validate(InputFile.INCOMES, income("family_id", familyId, "amount", "-1")).reject();
+
+        assertThat(reject.reason()).isEqualTo(RejectReason.NEGATIVE_AMOUNT);
+        assertThat(reject.familyId()).isEqualTo(familyId);
+    }
+
+    @Test
+    void familyIdLongerThanTheLimitIsRejectedInEveryFileThatNamesIt() {
+        // accepted, such a family would be paid while its rejected rows counted against nobody
+        String longId = "F" + "0".repeat(DeclarationRowValidator.MAX_ID_LENGTH);
+
+        for (var rejected : java.util.List.of(
+                validator.validate(InputFile.FAMILIES, family("family_id", longId)),
+                validator.validate(InputFile.MEMBERS, member("family_id", longId)),
+                validator.validate(InputFile.INCOMES, income("family_id", longId)),
+                validator.validate(InputFile.CONTRACTS, contract("family_id", longId)))) {
+            assertThat(rejected.reject().reason()).isEqualTo(RejectReason.ID_TOO_LONG);
+            assertThat(rejected.reject().column()).isEqualTo("family_id");
+            assertThat(rejected.reject().message()).contains("65 characters");
+        }
+    }
+
+    @Test
+    void contractIdLongerThanTheLimitIsRejectedInEveryFileThatNamesIt() {
+        String longId = "C" + "0".repeat(DeclarationRowValidator.MAX_ID_LENGTH);
+
+        assertThat(reason(InputFile.CONTRACTS, contract("contract_id", longId))).isEqualTo(RejectReason.ID_TOO_LONG);
+        assertThat(reason(InputFile.OBLIGATIONS, obligation("contract_id", longId)))
+                .isEqualTo(RejectReason.ID_TOO_LONG);
+        assertThat(reason(InputFile.MONITORING, monitoring("contract_id", longId)))
+                .isEqualTo(RejectReason.ID_TOO_LONG);
+    }
+
+    @Test
+    void lineLongerThanTheLimitIsRejectedAsTooLongAndBelongsToTheFamilyAtItsStart() {
+        CsvRecord.Malformed tooLong = new CsvRecord.Malformed(9, "F000003,900606410006,2016-03,WAGE,1111",
+                "the line is 3145728 bytes long", Map.of("family_id", "F000003", "iin", "900606410006"), true);
+
+        Reject reject = validator.validate(InputFile.INCOMES, tooLong).reject();
+
+        assertThat(reject.reason()).isEqualTo(RejectReason.LINE_TOO_LONG);
+        assertThat(reject.line()).isEqualTo(9);
+        assertThat(reject.familyId()).isEqualTo("F000003");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"birth_date,0000-04-15", "joined_on,0000-01-01", "left_on,0000-12-31"})
+    void dateInYearZeroIsOutOfTheAcceptedRangeWithItsColumnAndValue(String column, String value) {
+        // PostgreSQL has no year 0: such a date made the COPY of its whole chunk fail, naming no file or line
+        Reject reject = validator.validate(InputFile.MEMBERS, member(column, value)).reject();
+
+        assertThat(reject.reason()).isEqualTo(RejectReason.DATE_OUT_OF_RANGE);
+        assertThat(reject.column()).isEqualTo(column);
+        assertThat(reject.value()).isEqualTo(value);
+        assertThat(reject.message()).contains("0001-01-01 to 9999-12-31");
+    }
+
+    @Test
+    void firstAndLastDayOfTheAcceptedRangeAreDates() {
+        assertThat(validator.validate(InputFile.MEMBERS, member("birth_date", "0001-01-01")).rejected()).isFalse();
+        assertThat(validator.validate(InputFile.MEMBERS, member("left_on", "9999-12-31")).rejected()).isFalse();
+    }
+
+    @Test
     void headerRepeatedAsADataRowIsRejected() {
         Map<String, String> values = new LinkedHashMap<>();
         for (InputFile.Column c : InputFile.FAMILIES.columns()) {

@@ -393,6 +393,19 @@ class EntitlementCalculatorTest {
     }
 
     @Test
+    void familyWhoseIncomesAddUpPastEveryDatabaseColumnIsComputedAboveLine() {
+        // 4 members, 120 incomes of 999,999,999,999.99 (the largest a row may hold): 119,999,999,999,998.80,
+        // past numeric(16,2); per capita / (3 × 4) = 9,999,999,999,999.90, past numeric(14,2): simply above the line
+        Entitlement e = q2.calculate(family("F3", 4, "119999999999998.80", SM_ZHAMBYL));
+
+        assertThat(e.countedIncome()).isEqualByComparingTo("119999999999998.80");
+        assertThat(e.perCapitaIncome()).isEqualByComparingTo("9999999999999.90");
+        assertThat(e.decision()).isEqualTo(Decision.ABOVE_LINE);
+        assertThat(e.monthlyAmount()).isZero();
+        assertThat(e.payments()).isEmpty();
+    }
+
+    @Test
     void familyWithAContractInForceButAboveTheCcaLineIsAboveLine() {
         // F000025: Zhambyl, 2 members, 180,000 → 30,000.00 > 12,900.00, active contract 2016-01..2016-09
         Entitlement e = q2.calculate(family("F000025", 2, "180000", SM_ZHAMBYL,

@@ -26,8 +26,14 @@ public sealed interface CsvRecord {
 
     /**
      * A line that is not a row. {@code guessedValues} holds whatever columns could be read by position, so the
-     * reject can still name the family or contract it probably belongs to.
+     * reject can still name the family or contract it probably belongs to. A line {@code tooLong} to be read is
+     * known by its start only: {@code text} and {@code guessedValues} come from that start.
      */
-    record Malformed(long line, String text, String message, Map<String, String> guessedValues) implements CsvRecord {
+    record Malformed(long line, String text, String message, Map<String, String> guessedValues, boolean tooLong)
+            implements CsvRecord {
+
+        public Malformed(long line, String text, String message, Map<String, String> guessedValues) {
+            this(line, text, message, guessedValues, false);
+        }
     }
 }

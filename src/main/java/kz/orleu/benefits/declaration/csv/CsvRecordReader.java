@@ -3,6 +3,7 @@ package kz.orleu.benefits.declaration.csv;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,11 +23,20 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 public class CsvRecordReader implements ItemStreamReader<CsvRecord> {
 
     static final int MAX_RECORD_LINES = 20;
+    /**
+     * The longest physical line read, in bytes. The widest real row (a member with long names and a quoted
+     * district) is well under a kilobyte, and 1 MiB leaves room for any text a district might paste into a cell;
+     * what is longer is no row. The limit bounds what one line costs in memory (a 400 MB line without a line
+     * break ran the job out of memory, and every restart again): such a line is rejected by its start and
+     * reading goes on at the next line.
+     */
+    public static final int MAX_LINE_BYTES = 1 << 20;
     private static final String OFFSET = "offset";
     private static final String LINE = "line";
     private static final char BOM = '\uFEFF';
 
     private final CsvSource file;
+    private final int maxLineBytes;
     private final String contextPrefix;
     private PhysicalLines lines;
     private CsvHeader header;
@@ -34,24 +44,48 @@ public class CsvRecordReader implements ItemStreamReader<CsvRecord> {
     private long blankLines;
 
     public CsvRecordReader(CsvSource file) {
+        this(file, MAX_LINE_BYTES);
+    }
+
+    /** A reader with another line limit, so that tests can cross it without writing a megabyte per line. */
+    CsvRecordReader(CsvSource file, int maxLineBytes) {
         this.file = file;
+        this.maxLineBytes = maxLineBytes;
         this.contextPrefix = "csv." + file.name() + ".";
+    }
+
+    /**
+     * The first line of a file as text, or null when the file is empty; read within the line limit, so a file
+     * whose first line is longer is refused rather than read whole.
+     */
+    public static String headerLine(CsvSource source) throws IOException {
+        try (PhysicalLines lines = new PhysicalLines(source, 0, 1, MAX_LINE_BYTES)) {
+            PhysicalLines.Line first = lines.next();
+            if (first != null && first.tooLong()) {
+                throw new IOException("the header line is longer than " + MAX_LINE_BYTES + " bytes");
+            }
+            return first == null ? null : first.text();
+        }
     }
 
     @Override
     public void open(ExecutionContext context) {
         try {
-            lines = new PhysicalLines(file, 0, 1);
+            lines = new PhysicalLines(file, 0, 1, maxLineBytes);
             PhysicalLines.Line first = lines.next();
             if (first == null) {
                 throw new ItemStreamException(file.name() + ": the file is empty, it has no header line");
+            }
+            if (first.tooLong()) {
+                throw new ItemStreamException(file.name() + ": the header line is longer than " + maxLineBytes
+                        + " bytes");
             }
             header = CsvHeader.parse(first.text());
             if (context.containsKey(contextPrefix + OFFSET)) {
                 long offset = context.getLong(contextPrefix + OFFSET);
                 long line = context.getLong(contextPrefix + LINE);
                 lines.close();
-                lines = new PhysicalLines(file, offset, line);
+                lines = new PhysicalLines(file, offset, line, maxLineBytes);
             }
         } catch (IOException e) {
             throw new ItemStreamException("cannot open " + file, e);
@@ -75,7 +109,7 @@ public class CsvRecordReader implements ItemStreamReader<CsvRecord> {
     public CsvRecord read() {
         try {
             PhysicalLines.Line first = nextLine();
-            while (first != null && first.text().isBlank() && !first.hasNul()) {
+            while (first != null && first.text().isBlank() && !first.hasNul() && !first.tooLong()) {
                 blankLines++;
                 first = nextLine();
             }
@@ -90,6 +124,9 @@ public class CsvRecordReader implements ItemStreamReader<CsvRecord> {
 
     private CsvRecord recordStartingAt(PhysicalLines.Line first) throws IOException {
         String text = stripBom(first.text());
+        if (first.tooLong()) {
+            return tooLong(first, text);
+        }
         if (first.hasNul()) {
             return malformed(first, text, "the line contains a NUL byte");
         }
@@ -104,6 +141,9 @@ public class CsvRecordReader implements ItemStreamReader<CsvRecord> {
                 break;
             }
             continuation.addLast(next);
+            if (next.tooLong()) {
+                break;
+            }
             joined.append('\n').append(next.text());
             if (!CsvLineParser.endsInsideQuotes(joined)) {
                 String[] fields = CsvLineParser.split(joined.toString());
@@ -138,6 +178,23 @@ public class CsvRecordReader implements ItemStreamReader<CsvRecord> {
             guessed = Map.of();
         }
         return new CsvRecord.Malformed(line.number(), text, message, guessed);
+    }
+
+    /**
+     * A line past the limit, known by its start: the columns complete in that start are read by position (the
+     * last one is cut, so it is left out), so that the reject can still name the family the line belongs to.
+     */
+    private CsvRecord tooLong(PhysicalLines.Line line, String start) {
+        Map<String, String> guessed;
+        try {
+            String[] fields = CsvLineParser.split(start.replace("\0", ""));
+            guessed = byColumn(Arrays.copyOf(fields, Math.max(0, fields.length - 1)));
+        } catch (RuntimeException e) {
+            guessed = Map.of();
+        }
+        return new CsvRecord.Malformed(line.number(), start, "the line is " + line.length()
+                + " bytes long, more than the " + maxLineBytes + " a line may have; only its start was read",
+                guessed, true);
     }
 
     private Map<String, String> byColumn(String[] fields) {

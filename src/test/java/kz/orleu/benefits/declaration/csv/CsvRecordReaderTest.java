@@ -328,6 +328,96 @@ class CsvRecordReaderTest {
         assertThat(row(open(file, other).read()).get("family_id")).isEqualTo("F1");
     }
 
+    // ---------------------------------------------------------------- lines past the limit
+
+    @Test
+    void lineLongerThanTheLimitIsRejectedByItsStartAndTheNextLineIsRead() throws IOException {
+        // a line three times the real limit, streamed to disk: before, the whole line was read into memory
+        // (a 400 MB one ran the job out of memory)
+        long length = 3L * CsvRecordReader.MAX_LINE_BYTES;
+        Path file = writeWithLongLine("F3,Ли,", length, "F4,Ким,4\n");
+
+        CsvRecordReader reader = open(file);
+        assertThat(row(reader.read()).get("family_id")).isEqualTo("F1");
+        CsvRecord third = reader.read();
+
+        assertThat(third).isInstanceOf(CsvRecord.Malformed.class);
+        CsvRecord.Malformed tooLong = (CsvRecord.Malformed) third;
+        assertThat(tooLong.tooLong()).isTrue();
+        assertThat(tooLong.line()).isEqualTo(3);
+        long lineBytes = "F3,Ли,".getBytes(StandardCharsets.UTF_8).length + length;
+        assertThat(tooLong.message()).contains(lineBytes + " bytes long", CsvRecordReader.MAX_LINE_BYTES + "");
+        assertThat(tooLong.text()).startsWith("F3,Ли,1111").hasSizeLessThanOrEqualTo(PhysicalLines.KEPT_OF_LONG_LINE);
+        assertThat(tooLong.guessedValues()).containsEntry("family_id", "F3").containsEntry("last_name", "Ли")
+                .doesNotContainKey("amount");
+        assertThat(row(reader.read())).satisfies(r -> {
+            assertThat(r.get("family_id")).isEqualTo("F4");
+            assertThat(r.line()).isEqualTo(4);
+        });
+        assertThat(reader.read()).isNull();
+    }
+
+    @Test
+    void lineOfExactlyTheLimitIsStillReadWhole() throws IOException {
+        // "F1,A," and 25 digits: 30 bytes at a limit of 30; one digit more is past it
+        CsvRecordReader reader = open(write(HEADER + "F1,A," + "1".repeat(25) + "\nF2,B," + "1".repeat(26) + "\n"), 30);
+
+        assertThat(row(reader.read()).get("amount")).hasSize(25);
+        assertThat(((CsvRecord.Malformed) reader.read()).tooLong()).isTrue();
+    }
+
+    @Test
+    void startOfAnOverLongLineIsNotCutInsideACharacter() throws IOException {
+        // Cyrillic letters are two bytes each: the kept start ends on a whole letter
+        String longName = "Ж".repeat(PhysicalLines.KEPT_OF_LONG_LINE);
+        CsvRecordReader reader = open(write(HEADER + "F1,Ж" + longName + ",1\n"), 100);
+
+        CsvRecord.Malformed tooLong = (CsvRecord.Malformed) reader.read();
+
+        assertThat(tooLong.text()).doesNotContain("\uFFFD").startsWith("F1,ЖЖ");
+    }
+
+    @Test
+    void quotedFieldRunningIntoAnOverLongLineLeavesThatLineToItsOwnReject() throws IOException {
+        CsvRecordReader reader = open(write(HEADER + "F1,\"Ким,1\nF2,Пак," + "9".repeat(200) + "\"\nF3,Ли,3\n"), 100);
+
+        List<CsvRecord> records = readAll(reader);
+
+        assertThat(records).extracting(CsvRecord::line).containsExactly(2L, 3L, 4L);
+        assertThat(((CsvRecord.Malformed) records.get(0)).tooLong()).isFalse();
+        assertThat(((CsvRecord.Malformed) records.get(1)).tooLong()).isTrue();
+        assertThat(row(records.get(2)).get("family_id")).isEqualTo("F3");
+    }
+
+    @Test
+    void restartAfterAnOverLongLineContinuesAtTheLineAfterIt() throws IOException {
+        Path file = write(HEADER + "F1,Ким," + "1".repeat(500) + "\nF2,Пак,2\n");
+        CsvRecordReader first = open(file, 100);
+        assertThat(((CsvRecord.Malformed) first.read()).tooLong()).isTrue();
+        ExecutionContext context = new ExecutionContext();
+        first.update(context);
+        first.close();
+
+        CsvRecordReader restarted = new CsvRecordReader(CsvSource.of(file), 100);
+        opened.add(restarted);
+        restarted.open(context);
+
+        assertThat(row(restarted.read())).satisfies(r -> {
+            assertThat(r.get("family_id")).isEqualTo("F2");
+            assertThat(r.line()).isEqualTo(3);
+        });
+    }
+
+    @Test
+    void headerLongerThanTheLimitIsNoHeader() throws IOException {
+        Path file = write("family_id," + "x".repeat(200) + "\nF1,1\n");
+        CsvRecordReader reader = new CsvRecordReader(CsvSource.of(file), 100);
+        opened.add(reader);
+
+        assertThatThrownBy(() -> reader.open(new ExecutionContext())).isInstanceOf(ItemStreamException.class)
+                .hasMessageContaining("header line is longer than 100 bytes");
+    }
+
     // ---------------------------------------------------------------- fixtures
 
     private Path write(String content) throws IOException {
@@ -338,6 +428,27 @@ class CsvRecordReaderTest {
 
     private CsvRecordReader open(Path file) {
         return open(file, new ExecutionContext());
+    }
+
+    private CsvRecordReader open(Path file, int maxLineBytes) {
+        CsvRecordReader reader = new CsvRecordReader(CsvSource.of(file), maxLineBytes);
+        opened.add(reader);
+        reader.open(new ExecutionContext());
+        return reader;
+    }
+
+    /** A file with a valid first row, then {@code start} followed by {@code digits} 1s, then {@code rest}. */
+    private Path writeWithLongLine(String start, long digits, String rest) throws IOException {
+        Path file = folder.resolve("incomes-long.csv");
+        byte[] block = "1".repeat(1 << 16).getBytes(StandardCharsets.US_ASCII);
+        try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(file))) {
+            out.write((HEADER + "F1,Ким,1\n" + start).getBytes(StandardCharsets.UTF_8));
+            for (long left = digits; left > 0; left -= block.length) {
+                out.write(block, 0, (int) Math.min(block.length, left));
+            }
+            out.write(("\n" + rest).getBytes(StandardCharsets.UTF_8));
+        }
+        return file;
     }
 
     private CsvRecordReader open(Path file, ExecutionContext context) {
