@@ -30,13 +30,14 @@ public final class DeclarationRowValidator {
             "OTHER_ALLOWED", "DEBT", "LOAN", "REAL_ESTATE");
     static final int MAX_CONTRACT_MONTHS = 12;
     /**
-     * The longest family or contract id accepted, in characters. Ids are opaque, but every table that joins on
-     * them keys them in a B-tree index, which cannot hold an entry of more than about 2.7 kB: an id must stay far
-     * below that, and 64 characters is ten times the longest id seen in a district's files. Longer ids are
-     * rejected wherever they appear, so no accepted family or contract has one and a reject naming one can
-     * belong to nobody else.
+     * The longest family or contract id accepted, in characters. Ids are opaque text of any characters, and
+     * far longer than any district uses (ten or twenty characters) are accepted; but every table that joins on
+     * them keys them in a B-tree index, which cannot hold an entry of more than about 2.7 kB. 500 characters are
+     * at most 2,000 bytes in UTF-8, so every key holding one id fits. Longer ids are rejected wherever they
+     * appear (ID_TOO_LONG), so no accepted family or contract has one and a reject naming one can belong to
+     * nobody else.
      */
-    static final int MAX_ID_LENGTH = 64;
+    static final int MAX_ID_LENGTH = 500;
 
     private final Quarter incomeQuarter;
     private final Set<String> regionCodes;

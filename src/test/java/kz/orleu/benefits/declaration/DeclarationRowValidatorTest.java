@@ -156,7 +156,7 @@ class DeclarationRowValidatorTest {
                 validator.validate(InputFile.CONTRACTS, contract("family_id", longId)))) {
             assertThat(rejected.reject().reason()).isEqualTo(RejectReason.ID_TOO_LONG);
             assertThat(rejected.reject().column()).isEqualTo("family_id");
-            assertThat(rejected.reject().message()).contains("65 characters");
+            assertThat(rejected.reject().message()).contains("501 characters");
         }
     }
 
