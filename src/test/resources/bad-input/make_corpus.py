@@ -7,6 +7,9 @@ Each case folder holds only the files it replaces (byte for byte) and `expect.tx
   EXIT2 <fragment>                  the run stops with exit 2 before anything is written
   DELETE <file>                     remove that file of the base quarter
   WARN <file> <line> <REASON>       a warning that must be recorded
+  PAID <family> <BENEFIT> <amount>  the family's benefit and quarter amount in entitlements
+  FINDING <contract> <iin> <obligation> <FINDING> <months> <SANCTION>
+                                    a compliance finding; when any is given, the findings are exactly these
 Run from this folder: python3 make_corpus.py
 """
 import os, shutil
@@ -146,8 +149,8 @@ def iin(birth, serial):
             return digits + str(check)
     raise ValueError(digits)
 
-LONG = "F" + "0" * 64  # 65 characters, one more than an id may have
-AT_LIMIT = "F" + "0" * 63
+LONG = "F" + "0" * 500  # 501 characters, one more than an id may have
+AT_LIMIT = "F" + "0" * 499
 case("id-longer-than-the-limit", {
     "families.csv": text("families.csv", added("families.csv", LONG + ",11,Зеренді ауданы,RURAL,2016-03-20")),
     "members.csv": text("members.csv", added("members.csv", LONG + "," + iin("1991-01-01", 1) + ",Нұрланов,Асқар,1991-01-01,HEAD,,false,false,false,false,2010-01-01,")),
@@ -167,6 +170,20 @@ case("counted-incomes-past-every-column", {
     "incomes.csv": text("incomes.csv", BASE["incomes.csv"][:4] + ["F3,%s,2016-%02d,%s,999999999999.99" % (m, month, t) for m in RICH for month in (1, 2, 3) for t in COUNTED])},
     "DECISION F3 ABOVE_LINE", "DECISION F1 CCA")
 case("line-longer-than-the-limit", {"incomes.csv": text("incomes.csv", added("incomes.csv", "F3,900606410006,2016-03,WAGE," + "1" * (1 << 20)))}, "REJECT incomes.csv 7 LINE_TOO_LONG", "DECISION F3 INCOMPLETE_DATA")
+# ids are opaque text: a separator inside an id never makes a second row or changes another row (issue 17)
+CRAFTED_CONTRACT = "C9|2016-04-01|2016-09-30|LUMP_SUM|ACTIVE|;C8"
+case("contract-id-carrying-a-second-contract", {"contracts.csv": text("contracts.csv", added("contracts.csv", CRAFTED_CONTRACT + ",F2,,,,MONTHLY,DECLINED"))},
+     "DECISION F2 ASP_CONTRACT_DECLINED", "PAID F2 ASP 29862", "DECISION F1 CCA", "PAID F1 CCA 33438")
+NOT_MET_JAN_FEB = ["C1,800101310003,2016-01,JOB_SEARCH,NOT_MET,", "C1,800101310003,2016-02,JOB_SEARCH,NOT_MET,"] + BASE["monitoring.csv"][2:]
+CRAFTED_IIN = "x|2016-03|MEDICAL_CHECKUP|MET|;8|800101310003|2016-01|JOB_SEARCH|MET|;8|y"
+case("monitoring-iin-carrying-a-second-report", {"monitoring.csv": text("monitoring.csv", NOT_MET_JAN_FEB + ["C1," + CRAFTED_IIN + ",2016-03,MEDICAL_CHECKUP,MET,"])},
+     "WARN monitoring.csv 8 MONITORING_NOT_IN_PLAN", "FINDING C1 800101310003 JOB_SEARCH NOT_MET 2016-01;2016-02 WARNING",
+     "DECISION F1 CCA", "PAID F1 CCA 33438")
+case("separators-in-a-contract-id", {"contracts.csv": text("contracts.csv", added("contracts.csv", "C;3|x,F2,2016-01-01,2016-01-01,2016-06-30,MONTHLY,ACTIVE")),
+                                     "obligations.csv": text("obligations.csv", added("obligations.csv", "C;3|x,120404610007,MEDICAL_CHECKUP")),
+                                     "monitoring.csv": text("monitoring.csv", added("monitoring.csv", "C;3|x,120404610007,2016-01,MEDICAL_CHECKUP,NOT_MET,", "C;3|x,120404610007,2016-02,MEDICAL_CHECKUP,NOT_MET,", "C;3|x,120404610007,2016-03,MEDICAL_CHECKUP,MET,"))},
+     "DECISION F2 CCA", "PAID F2 CCA 57291", "FINDING C;3|x 120404610007 MEDICAL_CHECKUP NOT_MET 2016-01;2016-02 WARNING",
+     "DECISION F1 CCA", "PAID F1 CCA 33438")
 
 here = os.path.dirname(os.path.abspath(__file__))
 base = os.path.join(here, "base")

@@ -15,9 +15,10 @@ import kz.orleu.benefits.reference.RuleSet;
 
 /**
  * Judges a social contract on the monitoring of the income quarter ({@code domain.md}, "The social contract and
- * its obligations"): over the months of that quarter in which the contract was in force, each obligation of the
- * plan fails on NOT_MET in {@code failure_months} or more months, on reports missing for as many months (counted
- * apart), or on any spending report naming a forbidden purpose. EXCUSED counts as met.
+ * its obligations"): over the months of that quarter in which the contract was in force and the obligation's
+ * member belonged to the family for the whole month, each obligation of the plan fails on NOT_MET in
+ * {@code failure_months} or more months, on reports missing for as many months (counted apart), or on any
+ * spending report naming a forbidden purpose. EXCUSED counts as met.
  */
 public final class ComplianceJudge {
 
@@ -37,25 +38,30 @@ public final class ComplianceJudge {
     public Judgement judge(ContractReview contract) {
         List<YearMonth> monthsInForce = incomeQuarter.months().stream().filter(contract.term()::inForce).toList();
         List<RowWarning> warnings = new ArrayList<>();
-        Map<String, ContractReview.Report> reports = new HashMap<>();
-        Set<String> planKeys = new HashSet<>();
-        contract.plan().forEach(item -> planKeys.add(item.iin() + "|" + item.obligation()));
+        Map<ReportKey, ContractReview.Report> reports = new HashMap<>();
+        Set<PlanKey> planKeys = new HashSet<>();
+        contract.plan().forEach(item -> planKeys.add(new PlanKey(item.iin(), item.obligation())));
         for (ContractReview.Report report : contract.reports()) {
-            if (!planKeys.contains(report.iin() + "|" + report.obligation())) {
+            Member member = contract.members().get(report.iin());
+            if (!planKeys.contains(new PlanKey(report.iin(), report.obligation()))) {
                 warnings.add(warning(InputFile.MONITORING, report.line(), "obligation", report.obligation(),
                         WarningReason.MONITORING_NOT_IN_PLAN, "the obligation is not in the family plan: ignored"));
             } else if (!monthsInForce.contains(report.month())) {
                 warnings.add(warning(InputFile.MONITORING, report.line(), "month", report.month().toString(),
                         WarningReason.MONITORING_OUTSIDE_CONTRACT, "the contract was not in force that month: ignored"));
+            } else if (member != null && !member.inFamilyAllOf(report.month())) {
+                warnings.add(warning(InputFile.MONITORING, report.line(), "month", report.month().toString(),
+                        WarningReason.MONITORING_MEMBER_NOT_IN_FAMILY,
+                        "the member was not in the family for the whole month: ignored"));
             } else {
-                reports.put(report.iin() + "|" + report.obligation() + "|" + report.month(), report);
+                reports.put(new ReportKey(report.iin(), report.obligation(), report.month()), report);
             }
         }
 
         List<Finding> findings = new ArrayList<>();
         for (ContractReview.PlanItem item : contract.plan()) {
             Member member = contract.members().get(item.iin());
-            if (member != null && !member.counted()) {
+            if (member != null && !member.memberOn(benefitQuarter.firstDay())) {
                 warnings.add(warning(InputFile.OBLIGATIONS, item.line(), "iin", item.iin(),
                         WarningReason.OBLIGATION_OF_MEMBER_NOT_COUNTED,
                         "the member is not counted on " + benefitQuarter.firstDay()));
@@ -68,7 +74,9 @@ public final class ComplianceJudge {
                         "the member is exempt from work obligations: ignored"));
                 continue;
             }
-            findings.addAll(judgeObligation(contract, item, monthsInForce, reports));
+            List<YearMonth> monthsJudged = member == null ? monthsInForce
+                    : monthsInForce.stream().filter(member::inFamilyAllOf).toList();
+            findings.addAll(judgeObligation(contract, item, monthsJudged, reports));
         }
         if (findings.isEmpty()) {
             return new Judgement(contract, List.of(), warnings, null, null);
@@ -79,12 +87,12 @@ public final class ComplianceJudge {
     }
 
     private List<Finding> judgeObligation(ContractReview contract, ContractReview.PlanItem item,
-            List<YearMonth> monthsInForce, Map<String, ContractReview.Report> reports) {
+            List<YearMonth> monthsJudged, Map<ReportKey, ContractReview.Report> reports) {
         List<YearMonth> notMet = new ArrayList<>();
         List<YearMonth> missing = new ArrayList<>();
         List<YearMonth> forbidden = new ArrayList<>();
-        for (YearMonth month : monthsInForce) {
-            ContractReview.Report report = reports.get(item.iin() + "|" + item.obligation() + "|" + month);
+        for (YearMonth month : monthsJudged) {
+            ContractReview.Report report = reports.get(new ReportKey(item.iin(), item.obligation(), month));
             if (report == null) {
                 missing.add(month);
                 continue;
@@ -108,6 +116,13 @@ public final class ComplianceJudge {
             findings.add(finding(contract, item, FindingKind.FORBIDDEN_SPENDING, forbidden));
         }
         return findings;
+    }
+
+    /** Keys are records, not joined strings: an id holding a separator must not match another row's key. */
+    private record PlanKey(String iin, String obligation) {
+    }
+
+    private record ReportKey(String iin, String obligation, YearMonth month) {
     }
 
     private static Finding finding(ContractReview contract, ContractReview.PlanItem item, FindingKind kind,

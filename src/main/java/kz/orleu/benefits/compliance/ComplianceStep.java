@@ -21,6 +21,7 @@ import kz.orleu.benefits.run.RunScopedReader;
 import kz.orleu.benefits.run.RunRepository;
 import kz.orleu.benefits.store.NamedSql;
 import kz.orleu.benefits.store.PgCopy;
+import kz.orleu.benefits.store.SqlArrays;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -36,7 +37,8 @@ public final class ComplianceStep {
 
     /**
      * One row per candidate contract with its plan, its monitoring and its family's members pre-aggregated by
-     * GROUP BY and hash joins: per-contract subqueries are what does not scale.
+     * GROUP BY and hash joins: per-contract subqueries are what does not scale. Each row set comes as parallel
+     * arrays ({@link SqlArrays}), never joined into a delimited string: ids are opaque and may hold any character.
      */
     static final NamedSql CONTRACTS_TO_JUDGE = NamedSql.of("""
             with latest as (%s),
@@ -53,25 +55,36 @@ public final class ComplianceStep {
                    and c.start_date <= :iq_end and c.end_date >= :iq_start
                    and not exists (select 1 from incomplete i where i.family_id = c.family_id)),
             plan as (
-                select o.contract_id, string_agg(o.line || '|' || o.iin || '|' || o.obligation, ';' order by o.line) as items
+                select o.contract_id,
+                       array_agg(o.line order by o.line) as plan_lines,
+                       array_agg(o.iin order by o.line) as plan_iins,
+                       array_agg(o.obligation order by o.line) as plan_obligations
                   from stg_obligation o
                  where o.run_id = :run and not o.rejected
                    and o.contract_id in (select contract_id from candidates)
                  group by o.contract_id),
             reports as (
                 select m.contract_id,
-                       string_agg(m.line || '|' || m.iin || '|' || m.month || '|' || m.obligation || '|' || m.outcome
-                                  || '|' || coalesce(m.spending_purpose, ''), ';' order by m.line) as items
+                       array_agg(m.line order by m.line) as report_lines,
+                       array_agg(m.iin order by m.line) as report_iins,
+                       array_agg(m.month order by m.line) as report_months,
+                       array_agg(m.obligation order by m.line) as report_obligations,
+                       array_agg(m.outcome order by m.line) as report_outcomes,
+                       array_agg(m.spending_purpose order by m.line) as report_purposes
                   from stg_monitoring m
                  where m.run_id = :run and not m.rejected
                    and m.contract_id in (select contract_id from candidates)
                  group by m.contract_id),
             members as (
                 select m.family_id,
-                       string_agg(m.iin || '|' || m.birth_date || '|' || m.pensioner || '|'
-                                  || coalesce(m.disability_group::text, '') || '|' || m.student || '|' || m.carer
-                                  || '|' || (m.joined_on <= :bq_start and (m.left_on is null or m.left_on > :bq_start)),
-                                  ';') as items,
+                       array_agg(m.iin order by m.line) as member_iins,
+                       array_agg(m.birth_date order by m.line) as member_birth_dates,
+                       array_agg(m.pensioner order by m.line) as member_pensioners,
+                       array_agg(m.disability_group order by m.line) as member_disability_groups,
+                       array_agg(m.student order by m.line) as member_students,
+                       array_agg(m.carer order by m.line) as member_carers,
+                       array_agg(m.joined_on order by m.line) as member_joined_on,
+                       array_agg(m.left_on order by m.line) as member_left_on,
                        count(*) filter (where m.joined_on <= :bq_start
                                           and (m.left_on is null or m.left_on > :bq_start)) as counted
                   from stg_member m
@@ -80,7 +93,11 @@ public final class ComplianceStep {
                  group by m.family_id)
             select c.contract_id, c.family_id, c.start_date, c.end_date, c.payment_mode, c.status,
                    h.terminated_in, coalesce(h.failures, 0) as failures,
-                   pl.items as plan, r.items as reports, mb.items as members
+                   pl.plan_lines, pl.plan_iins, pl.plan_obligations,
+                   r.report_lines, r.report_iins, r.report_months, r.report_obligations, r.report_outcomes,
+                   r.report_purposes,
+                   mb.member_iins, mb.member_birth_dates, mb.member_pensioners, mb.member_disability_groups,
+                   mb.member_students, mb.member_carers, mb.member_joined_on, mb.member_left_on
               from candidates c
               join members mb on mb.family_id = c.family_id and mb.counted > 0
               left join history h on h.contract_id = c.contract_id
@@ -112,34 +129,52 @@ public final class ComplianceStep {
                 ContractTerm.PaymentMode.valueOf(rs.getString("payment_mode")),
                 ContractTerm.ContractStatus.valueOf(rs.getString("status")),
                 terminatedIn == null ? null : Quarter.parse(terminatedIn).firstMonth());
-        List<ContractReview.PlanItem> plan = new ArrayList<>();
-        for (String[] f : split(rs.getString("plan"))) {
-            plan.add(new ContractReview.PlanItem(Long.parseLong(f[0]), f[1], f[2]));
-        }
-        List<ContractReview.Report> reports = new ArrayList<>();
-        for (String[] f : split(rs.getString("reports"))) {
-            reports.add(new ContractReview.Report(Long.parseLong(f[0]), f[1], YearMonth.parse(f[2]), f[3], f[4],
-                    f.length > 5 && !f[5].isEmpty() ? f[5] : null));
-        }
-        Map<String, Member> members = new HashMap<>();
-        for (String[] f : split(rs.getString("members"))) {
-            members.put(f[0], new Member(f[0], LocalDate.parse(f[1]), Boolean.parseBoolean(f[2]),
-                    f[3].isEmpty() ? null : Integer.valueOf(f[3]), Boolean.parseBoolean(f[4]),
-                    Boolean.parseBoolean(f[5]), Boolean.parseBoolean(f[6])));
-        }
-        return new ContractReview(rs.getString("family_id"), term, rs.getInt("failures"), plan, reports, members);
+        return new ContractReview(rs.getString("family_id"), term, rs.getInt("failures"), plan(rs), reports(rs),
+                members(rs));
     }
 
-    /** Splits {@code a|b;c|d}; the codes and ids in these lists never hold the separators (they are validated). */
-    static List<String[]> split(String list) {
-        if (list == null || list.isEmpty()) {
-            return List.of();
+    private static List<ContractReview.PlanItem> plan(ResultSet rs) throws SQLException {
+        List<Long> lines = SqlArrays.longs(rs, "plan_lines");
+        List<String> iins = SqlArrays.texts(rs, "plan_iins");
+        List<String> obligations = SqlArrays.texts(rs, "plan_obligations");
+        List<ContractReview.PlanItem> plan = new ArrayList<>();
+        for (int i = 0; i < SqlArrays.rows(lines, iins, obligations); i++) {
+            plan.add(new ContractReview.PlanItem(lines.get(i), iins.get(i), obligations.get(i)));
         }
-        List<String[]> rows = new ArrayList<>();
-        for (String item : list.split(";")) {
-            rows.add(item.split("\\|", -1));
+        return plan;
+    }
+
+    private static List<ContractReview.Report> reports(ResultSet rs) throws SQLException {
+        List<Long> lines = SqlArrays.longs(rs, "report_lines");
+        List<String> iins = SqlArrays.texts(rs, "report_iins");
+        List<String> months = SqlArrays.texts(rs, "report_months");
+        List<String> obligations = SqlArrays.texts(rs, "report_obligations");
+        List<String> outcomes = SqlArrays.texts(rs, "report_outcomes");
+        List<String> purposes = SqlArrays.texts(rs, "report_purposes");
+        List<ContractReview.Report> reports = new ArrayList<>();
+        for (int i = 0; i < SqlArrays.rows(lines, iins, months, obligations, outcomes, purposes); i++) {
+            reports.add(new ContractReview.Report(lines.get(i), iins.get(i), YearMonth.parse(months.get(i)),
+                    obligations.get(i), outcomes.get(i), purposes.get(i)));
         }
-        return rows;
+        return reports;
+    }
+
+    private static Map<String, Member> members(ResultSet rs) throws SQLException {
+        List<String> iins = SqlArrays.texts(rs, "member_iins");
+        List<LocalDate> birthDates = SqlArrays.dates(rs, "member_birth_dates");
+        List<Boolean> pensioners = SqlArrays.booleans(rs, "member_pensioners");
+        List<Integer> disabilityGroups = SqlArrays.integers(rs, "member_disability_groups");
+        List<Boolean> students = SqlArrays.booleans(rs, "member_students");
+        List<Boolean> carers = SqlArrays.booleans(rs, "member_carers");
+        List<LocalDate> joinedOn = SqlArrays.dates(rs, "member_joined_on");
+        List<LocalDate> leftOn = SqlArrays.dates(rs, "member_left_on");
+        Map<String, Member> members = new HashMap<>();
+        for (int i = 0; i < SqlArrays.rows(iins, birthDates, pensioners, disabilityGroups, students, carers,
+                joinedOn, leftOn); i++) {
+            members.put(iins.get(i), new Member(iins.get(i), birthDates.get(i), pensioners.get(i),
+                    disabilityGroups.get(i), students.get(i), carers.get(i), joinedOn.get(i), leftOn.get(i)));
+        }
+        return members;
     }
 
     public static final class Processor implements ItemProcessor<ContractReview, Judgement>, StepExecutionListener {

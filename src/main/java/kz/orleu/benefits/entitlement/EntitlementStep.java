@@ -18,6 +18,7 @@ import kz.orleu.benefits.run.RunScopedReader;
 import kz.orleu.benefits.run.RunRepository;
 import kz.orleu.benefits.store.NamedSql;
 import kz.orleu.benefits.store.PgCopy;
+import kz.orleu.benefits.store.SqlArrays;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -35,10 +36,16 @@ public final class EntitlementStep {
     private EntitlementStep() {
     }
 
-    /** Gathers every family's inputs in one statement: hash joins and GROUP BY, no per-family query. */
+    /**
+     * Gathers every family's inputs in one statement: hash joins and GROUP BY, no per-family query. A family's
+     * contracts are kept as parallel arrays in file order ({@link SqlArrays}), so a contract id is one opaque
+     * value whatever characters it holds.
+     */
     static final NamedSql GATHER_FAMILY_CASES = NamedSql.of("""
             insert into family_case (run_id, family_id, region_code, declared, has_reject, members, counted_income,
-                                     subsistence_minimum, contracts, previous_benefit, previous_monthly)
+                                     subsistence_minimum, contract_ids, contract_starts, contract_ends,
+                                     contract_modes, contract_statuses, contract_terminated_in,
+                                     previous_benefit, previous_monthly)
             with latest as (%s),
             terminated as (
                 select cf.contract_id, min(r.benefit_quarter) as terminated_in
@@ -61,9 +68,12 @@ public final class EntitlementStep {
                  group by i.family_id),
             contracts as (
                 select c.family_id,
-                       string_agg(c.contract_id || '|' || coalesce(c.start_date::text, '') || '|'
-                                  || coalesce(c.end_date::text, '') || '|' || c.payment_mode || '|' || c.status
-                                  || '|' || coalesce(t.terminated_in, ''), ';' order by c.line) as list
+                       array_agg(c.contract_id order by c.line) as ids,
+                       array_agg(c.start_date order by c.line) as starts,
+                       array_agg(c.end_date order by c.line) as ends,
+                       array_agg(c.payment_mode order by c.line) as modes,
+                       array_agg(c.status order by c.line) as statuses,
+                       array_agg(t.terminated_in order by c.line) as terminated_in
                   from stg_contract c left join terminated t on t.contract_id = c.contract_id
                  where c.run_id = :run and not c.rejected
                  group by c.family_id),
@@ -72,7 +82,9 @@ public final class EntitlementStep {
             select f.run_id, f.family_id, f.region_code, f.declared_on is not null as declared,
                    ic.family_id is not null as has_reject, coalesce(mb.n, 0) as members,
                    coalesce(inc.total, 0) as counted_income, sm.amount as subsistence_minimum,
-                   con.list as contracts, pr.benefit as previous_benefit, pr.monthly_amount as previous_monthly
+                   coalesce(con.ids, '{}'), coalesce(con.starts, '{}'), coalesce(con.ends, '{}'),
+                   coalesce(con.modes, '{}'), coalesce(con.statuses, '{}'), coalesce(con.terminated_in, '{}'),
+                   pr.benefit as previous_benefit, pr.monthly_amount as previous_monthly
               from stg_family f
               left join incomplete ic on ic.family_id = f.family_id
               left join members mb on mb.family_id = f.family_id
@@ -86,7 +98,8 @@ public final class EntitlementStep {
 
     static final String FAMILY_CASES = """
             select family_id, region_code, declared, has_reject, members, counted_income, subsistence_minimum,
-                   contracts, previous_benefit, previous_monthly
+                   contract_ids, contract_starts, contract_ends, contract_modes, contract_statuses,
+                   contract_terminated_in, previous_benefit, previous_monthly
               from family_case where run_id = ? order by family_id""";
 
     /**
@@ -124,15 +137,17 @@ public final class EntitlementStep {
     }
 
     static FamilyCase familyCase(ResultSet rs) throws SQLException {
+        List<String> ids = SqlArrays.texts(rs, "contract_ids");
+        List<LocalDate> starts = SqlArrays.dates(rs, "contract_starts");
+        List<LocalDate> ends = SqlArrays.dates(rs, "contract_ends");
+        List<String> modes = SqlArrays.texts(rs, "contract_modes");
+        List<String> statuses = SqlArrays.texts(rs, "contract_statuses");
+        List<String> terminatedIn = SqlArrays.texts(rs, "contract_terminated_in");
         List<ContractTerm> contracts = new ArrayList<>();
-        String list = rs.getString("contracts");
-        if (list != null) {
-            for (String item : list.split(";")) {
-                String[] f = item.split("\\|", -1);
-                contracts.add(new ContractTerm(f[0], month(f[1]), month(f[2]),
-                        ContractTerm.PaymentMode.valueOf(f[3]), ContractTerm.ContractStatus.valueOf(f[4]),
-                        f[5].isEmpty() ? null : Quarter.parse(f[5]).firstMonth()));
-            }
+        for (int i = 0; i < SqlArrays.rows(ids, starts, ends, modes, statuses, terminatedIn); i++) {
+            contracts.add(new ContractTerm(ids.get(i), month(starts.get(i)), month(ends.get(i)),
+                    ContractTerm.PaymentMode.valueOf(modes.get(i)), ContractTerm.ContractStatus.valueOf(statuses.get(i)),
+                    terminatedIn.get(i) == null ? null : Quarter.parse(terminatedIn.get(i)).firstMonth()));
         }
         String previous = rs.getString("previous_benefit");
         BigDecimal previousMonthly = rs.getBigDecimal("previous_monthly");
@@ -143,8 +158,8 @@ public final class EntitlementStep {
                 previousMonthly == null ? null : previousMonthly.longValueExact());
     }
 
-    private static YearMonth month(String date) {
-        return date.isEmpty() ? null : YearMonth.from(LocalDate.parse(date));
+    private static YearMonth month(LocalDate date) {
+        return date == null ? null : YearMonth.from(date);
     }
 
     public static final class Processor implements ItemProcessor<FamilyCase, Entitlement>, StepExecutionListener {

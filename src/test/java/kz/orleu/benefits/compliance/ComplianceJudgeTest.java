@@ -31,9 +31,11 @@ class ComplianceJudgeTest {
     private static final Quarter Q1_2016 = Quarter.parse("2016Q1");
     private static final Quarter Q2_2016 = Quarter.parse("2016Q2");
     private static final LocalDate SINCE_2014 = LocalDate.of(2014, 1, 1);
+    private static final LocalDate LONG_AGO = LocalDate.of(2010, 1, 1);
 
     private static final String HEAD = "900415318364";
     private static final String CHILD = "081207637398";
+    private static final String SPOUSE = "750824464216";
 
     private final ComplianceJudge judge = new ComplianceJudge(Q1_2016, Q2_2016, rules());
 
@@ -263,7 +265,7 @@ class ComplianceJudgeTest {
     @Test
     void pensionerIsExemptFromWorkObligations() {
         // F000022's grandfather, pensioner flag set, TRAINING NOT_MET twice → ignored
-        Member pensioner = new Member(HEAD, LocalDate.of(1950, 5, 5), true, null, false, false, true);
+        Member pensioner = new Member(HEAD, LocalDate.of(1950, 5, 5), true, null, false, false, LONG_AGO, null);
 
         assertThat(judge.judge(contractOf(pensioner, "TRAINING", "NOT_MET", "NOT_MET", "MET")).findings())
                 .isEmpty();
@@ -272,7 +274,7 @@ class ComplianceJudgeTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 2})
     void memberWithDisabilityGroupOneOrTwoIsExemptFromWorkObligations(int group) {
-        Member disabled = new Member(HEAD, LocalDate.of(1980, 1, 1), false, group, false, false, true);
+        Member disabled = new Member(HEAD, LocalDate.of(1980, 1, 1), false, group, false, false, LONG_AGO, null);
 
         assertThat(judge.judge(contractOf(disabled, "EMPLOYMENT", "NOT_MET", "NOT_MET", "MET")).findings())
                 .isEmpty();
@@ -280,7 +282,7 @@ class ComplianceJudgeTest {
 
     @Test
     void memberWithDisabilityGroupThreeIsNotExempt() {
-        Member group3 = new Member(HEAD, LocalDate.of(1980, 1, 1), false, 3, false, false, true);
+        Member group3 = new Member(HEAD, LocalDate.of(1980, 1, 1), false, 3, false, false, LONG_AGO, null);
 
         Judgement j = judge.judge(contractOf(group3, "EMPLOYMENT", "NOT_MET", "NOT_MET", "MET"));
 
@@ -289,7 +291,7 @@ class ComplianceJudgeTest {
 
     @Test
     void fullTimeStudentIsExemptFromWorkObligations() {
-        Member student = new Member(HEAD, LocalDate.of(1996, 9, 1), false, null, true, false, true);
+        Member student = new Member(HEAD, LocalDate.of(1996, 9, 1), false, null, true, false, LONG_AGO, null);
 
         assertThat(judge.judge(contractOf(student, "JOB_SEARCH", "NOT_MET", "NOT_MET", "MET")).findings())
                 .isEmpty();
@@ -297,7 +299,7 @@ class ComplianceJudgeTest {
 
     @Test
     void carerAtHomeIsExemptFromWorkObligations() {
-        Member carer = new Member(HEAD, LocalDate.of(1987, 6, 4), false, null, false, true, true);
+        Member carer = new Member(HEAD, LocalDate.of(1987, 6, 4), false, null, false, true, LONG_AGO, null);
 
         assertThat(judge.judge(contractOf(carer, "JOB_SEARCH", "NOT_MET", "NOT_MET", "MET")).findings())
                 .isEmpty();
@@ -305,7 +307,7 @@ class ComplianceJudgeTest {
 
     @Test
     void ableBodiedAdultIsNotExempt() {
-        Member adult = new Member(HEAD, LocalDate.of(1990, 4, 15), false, null, false, false, true);
+        Member adult = new Member(HEAD, LocalDate.of(1990, 4, 15), false, null, false, false, LONG_AGO, null);
 
         assertThat(judge.judge(contractOf(adult, "JOB_SEARCH", "NOT_MET", "NOT_MET", "MET")).findings())
                 .extracting(Finding::kind).containsExactly(FindingKind.NOT_MET);
@@ -324,7 +326,7 @@ class ComplianceJudgeTest {
 
     @Test
     void medicalCheckupOfAPensionerIsJudged() {
-        Member pensioner = new Member(HEAD, LocalDate.of(1950, 5, 5), true, 2, false, false, true);
+        Member pensioner = new Member(HEAD, LocalDate.of(1950, 5, 5), true, 2, false, false, LONG_AGO, null);
 
         Judgement j = judge.judge(contractOf(pensioner, "MEDICAL_CHECKUP", "NOT_MET", "NOT_MET", "MET"));
 
@@ -367,13 +369,110 @@ class ComplianceJudgeTest {
 
     @Test
     void obligationOfAMemberNotCountedOnTheFirstDayOfTheBenefitQuarterIsWarned() {
-        // the member left before 2016-04-01 (counted false)
-        Member left = new Member(HEAD, LocalDate.of(1985, 1, 23), false, null, false, false, false);
+        // the member left on 2016-04-01, the first day of the benefit quarter: not counted, but in the family for
+        // the whole income quarter, so all three months are judged
+        Member left = new Member(HEAD, LocalDate.of(1985, 1, 23), false, null, false, false, LONG_AGO,
+                LocalDate.of(2016, 4, 1));
 
         Judgement j = judge.judge(contractOf(left, "MEDICAL_CHECKUP", "MET", "MET", "MET"));
 
         assertThat(j.warnings()).extracting(RowWarning::reason)
                 .containsExactly(WarningReason.OBLIGATION_OF_MEMBER_NOT_COUNTED);
+    }
+
+    // ---------------------------------------------------------------- months in the family
+
+    @Test
+    void monthsBeforeAMemberJoinedMidQuarterAreNotJudged() {
+        // F000026: the spouse joined on 2016-02-15, JOB_SEARCH reported MET for March only. She was in the family
+        // for the whole of March only: January and February are not judged, so nothing is missing (before the
+        // rule: January and February missing → 2 ≥ 2, a MISSING_REPORT finding)
+        Judgement j = judge.judge(contractWith(memberBetween(SPOUSE, "2016-02-15", null), "JOB_SEARCH",
+                report(SPOUSE, "2016-03", "JOB_SEARCH", "MET")));
+
+        assertThat(j.findings()).isEmpty();
+        assertThat(j.failed()).isFalse();
+        assertThat(j.warnings()).isEmpty();
+    }
+
+    @Test
+    void aMemberWhoJoinedMidQuarterStillFailsOnTheMonthsSpentWholeInTheFamily() {
+        // joined 2016-01-10, no report at all: January not judged, February and March missing → 2 ≥ 2
+        Judgement j = judge.judge(contractWith(memberBetween(SPOUSE, "2016-01-10", null), "JOB_SEARCH"));
+
+        assertThat(j.findings()).extracting(Finding::kind, Finding::months)
+                .containsExactly(tuple(FindingKind.MISSING_REPORT, List.of(YearMonth.of(2016, 2),
+                        YearMonth.of(2016, 3))));
+        assertThat(j.sanction()).isEqualTo(Sanction.WARNING);
+    }
+
+    @Test
+    void aReportForAMonthTheMemberWasNotInTheFamilyAllMonthIsIgnoredWithAWarning() {
+        // joined 2016-01-10: the January NOT_MET is ignored (warned), February MET, March NOT_MET → 1 NOT_MET,
+        // no failure (counted with January it would be 2: a NOT_MET finding)
+        Judgement j = judge.judge(contractWith(memberBetween(SPOUSE, "2016-01-10", null), "JOB_SEARCH",
+                report(SPOUSE, "2016-01", "JOB_SEARCH", "NOT_MET"),
+                report(SPOUSE, "2016-02", "JOB_SEARCH", "MET"),
+                report(SPOUSE, "2016-03", "JOB_SEARCH", "NOT_MET")));
+
+        assertThat(j.findings()).isEmpty();
+        assertThat(j.warnings()).extracting(RowWarning::reason, RowWarning::column, RowWarning::value)
+                .containsExactly(tuple(WarningReason.MONITORING_MEMBER_NOT_IN_FAMILY, "month", "2016-01"));
+    }
+
+    @Test
+    void aMemberWhoJoinedOnTheFirstDayOfAMonthIsJudgedForThatMonth() {
+        // joined 2016-02-01: in the family for the whole of February; NOT_MET in February and March → 2 ≥ 2
+        Judgement j = judge.judge(contractWith(memberBetween(SPOUSE, "2016-02-01", null), "JOB_SEARCH",
+                report(SPOUSE, "2016-02", "JOB_SEARCH", "NOT_MET"),
+                report(SPOUSE, "2016-03", "JOB_SEARCH", "NOT_MET")));
+
+        assertThat(j.findings()).extracting(Finding::kind, Finding::months)
+                .containsExactly(tuple(FindingKind.NOT_MET, List.of(YearMonth.of(2016, 2), YearMonth.of(2016, 3))));
+        assertThat(j.warnings()).isEmpty();
+    }
+
+    @Test
+    void aMemberWhoLeftOnTheLastDayOfAMonthIsNotJudgedForThatMonth() {
+        // left 2016-03-31: not in the family on March's last day, so March is not judged; NOT_MET in January and
+        // March → only January counts: 1 < 2, no failure; the March report is warned
+        Judgement j = judge.judge(contractWith(memberBetween(SPOUSE, "2010-01-01", "2016-03-31"), "JOB_SEARCH",
+                report(SPOUSE, "2016-01", "JOB_SEARCH", "NOT_MET"),
+                report(SPOUSE, "2016-02", "JOB_SEARCH", "MET"),
+                report(SPOUSE, "2016-03", "JOB_SEARCH", "NOT_MET")));
+
+        assertThat(j.findings()).isEmpty();
+        assertThat(j.warnings()).extracting(RowWarning::reason).containsExactlyInAnyOrder(
+                WarningReason.MONITORING_MEMBER_NOT_IN_FAMILY, WarningReason.OBLIGATION_OF_MEMBER_NOT_COUNTED);
+    }
+
+    @Test
+    void aMemberWhoLeftTheDayAfterAMonthEndedIsJudgedForThatMonth() {
+        // left 2016-04-01: in the family all of January to March; NOT_MET in January and March → 2 ≥ 2
+        Judgement j = judge.judge(contractWith(memberBetween(SPOUSE, "2010-01-01", "2016-04-01"), "JOB_SEARCH",
+                report(SPOUSE, "2016-01", "JOB_SEARCH", "NOT_MET"),
+                report(SPOUSE, "2016-02", "JOB_SEARCH", "MET"),
+                report(SPOUSE, "2016-03", "JOB_SEARCH", "NOT_MET")));
+
+        assertThat(j.findings()).extracting(Finding::kind, Finding::months)
+                .containsExactly(tuple(FindingKind.NOT_MET, List.of(YearMonth.of(2016, 1), YearMonth.of(2016, 3))));
+    }
+
+    @Test
+    void monthsOutsideTheFamilyAreJudgedPerObligationOfEachMember() {
+        // the head is in the family all quarter, the spouse joined 2016-02-15; both have MEDICAL_CHECKUP and no
+        // report: the head misses 3 months (a finding), the spouse only March (1 < 2, none)
+        Map<String, Member> members = new LinkedHashMap<>();
+        members.put(HEAD, member(HEAD, "1990-04-15"));
+        members.put(SPOUSE, memberBetween(SPOUSE, "2016-02-15", null));
+        Judgement j = judge.judge(new ContractReview("F000026", allYear(), 0,
+                List.of(new ContractReview.PlanItem(2, HEAD, "MEDICAL_CHECKUP"),
+                        new ContractReview.PlanItem(3, SPOUSE, "MEDICAL_CHECKUP")),
+                List.of(), members));
+
+        assertThat(j.findings()).extracting(Finding::iin, Finding::kind, Finding::months)
+                .containsExactly(tuple(HEAD, FindingKind.MISSING_REPORT,
+                        List.of(YearMonth.of(2016, 1), YearMonth.of(2016, 2), YearMonth.of(2016, 3))));
     }
 
     // ---------------------------------------------------------------- the sanction ladder
@@ -486,7 +585,7 @@ class ComplianceJudgeTest {
         // exempt_disability_groups 1;2;3 from 2016-01-01: group 3 is now exempt
         ComplianceJudge wider = new ComplianceJudge(Q1_2016, Q2_2016,
                 rules(new RuleSet.Rule("exempt_disability_groups", "1;2;3", LocalDate.of(2016, 1, 1))));
-        Member group3 = new Member(HEAD, LocalDate.of(1980, 1, 1), false, 3, false, false, true);
+        Member group3 = new Member(HEAD, LocalDate.of(1980, 1, 1), false, 3, false, false, LONG_AGO, null);
 
         assertThat(wider.judge(contractOf(group3, "EMPLOYMENT", "NOT_MET", "NOT_MET", "MET")).findings()).isEmpty();
     }
@@ -542,9 +641,23 @@ class ComplianceJudgeTest {
         return List.of(new ContractReview.PlanItem(2, iin, obligation));
     }
 
-    /** A member without flags, counted on the first day of the benefit quarter. */
+    /** A member without flags, in the family since 2010. */
     private static Member member(String iin, String birthDate) {
-        return new Member(iin, LocalDate.parse(birthDate), false, null, false, false, true);
+        return new Member(iin, LocalDate.parse(birthDate), false, null, false, false, LONG_AGO, null);
+    }
+
+    /** A working-age member without flags, in the family from {@code joinedOn} until {@code leftOn} (or still). */
+    private static Member memberBetween(String iin, String joinedOn, String leftOn) {
+        return new Member(iin, LocalDate.of(1975, 8, 24), false, null, false, false, LocalDate.parse(joinedOn),
+                leftOn == null ? null : LocalDate.parse(leftOn));
+    }
+
+    /** A contract in force all of 2016 whose plan is one obligation of {@code member}, with these reports. */
+    private static ContractReview contractWith(Member member, String obligation, ContractReview.Report... reports) {
+        Map<String, Member> members = new LinkedHashMap<>();
+        members.put(member.iin(), member);
+        return new ContractReview("F000026", allYear(), 0,
+                List.of(new ContractReview.PlanItem(2, member.iin(), obligation)), List.of(reports), members);
     }
 
     private static ContractReview.Report report(String iin, String month, String obligation, String outcome) {

@@ -90,6 +90,22 @@ class BadInputCorpusTest extends DatabaseJobTest {
             assertThat(jdbc.queryForObject("select decision from entitlement where run_id = ? and family_id = ?",
                     String.class, runId, parts[0])).as("decision of " + parts[0]).isEqualTo(parts[1]);
         }
+        for (String paid : expected(expect, "PAID ")) {
+            String[] parts = paid.split(" ");
+            assertThat(jdbc.queryForObject(
+                    "select benefit || ' ' || quarter_amount from entitlement where run_id = ? and family_id = ?",
+                    String.class, runId, parts[0])).as("benefit and quarter amount of " + parts[0])
+                    .isEqualTo(parts[1] + " " + parts[2]);
+        }
+        Set<String> findings = expected(expect, "FINDING ");
+        if (!findings.isEmpty()) {
+            assertThat(rows(runId, """
+                    select f.contract_id || ' ' || f.iin || ' ' || f.obligation || ' ' || f.finding || ' ' || f.months
+                           || ' ' || cf.sanction
+                      from finding f
+                      join contract_failure cf on cf.run_id = f.run_id and cf.contract_id = f.contract_id
+                     where f.run_id = ?""")).as("findings").isEqualTo(findings);
+        }
         assertThat(jdbc.queryForObject(
                 "select count(*) from ingest_count where run_id = ? and read <> accepted + rejected",
                 Integer.class, runId)).isZero();

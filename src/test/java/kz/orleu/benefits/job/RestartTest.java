@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,7 @@ import kz.orleu.benefits.support.Sql;
 import kz.orleu.benefits.support.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -92,6 +94,44 @@ class RestartTest {
             assertThat(Files.readAllBytes(out.resolve("2016Q2").resolve(file))).as(file)
                     .isEqualTo(Files.readAllBytes(baseline.resolve("2016Q2").resolve(file)));
         }
+    }
+
+    @Test
+    void aRunWithSeparatorsInAContractIdFailedWhileComputingRestartsAndPaysThatContract() throws Exception {
+        // The bad-input case "separators-in-a-contract-id": F2's contract is "C;3|x". Its id once split the
+        // gathered contracts apart, so the run failed in computeEntitlements and every restart failed again.
+        Path input = corpusInput("separators-in-a-contract-id");
+        String db = TestDatabase.freshDatabase("restart_separators");
+        Path out = work.resolve("separators");
+
+        FaultInjection.arm("computeEntitlements", 0);
+        assertThat(LauncherRun.run(db, "run", "--quarter", "2016Q2", "--input", input.toString(), "--output",
+                out.toString()).exitCode()).as("the injected fault fails the run").isEqualTo(1);
+        FaultInjection.disarm();
+        long failed = Long.valueOf(Sql.text(db, "select max(job_execution_id) from batch_job_execution"));
+        assertThat(LauncherRun.run(db, "restart", Long.toString(failed)).exitCode()).isZero();
+
+        // F2: 2 members, 25,000.50 / 3 / 2 = 4,166.75; CCA line 22,859 × 60 % = 13,715.40;
+        // (13,715.40 − 4,166.75) × 2 = 19,097.30 → 19,097 a month, 57,291 in the quarter
+        assertThat(Sql.strings(db, "select benefit || ' ' || decision || ' ' || quarter_amount from entitlement"
+                + " where family_id = 'F2'")).containsExactly("CCA CCA 57291");
+        assertThat(Sql.strings(db, "select contract_id || ' ' || months from finding where family_id = 'F2'"))
+                .containsExactly("C;3|x 2016-01;2016-02");
+    }
+
+    /** The base quarter of the bad-input corpus with the files of one of its cases. */
+    private static Path corpusInput(String caseName) throws Exception {
+        Path corpus = Path.of(RestartTest.class.getResource("/bad-input/README.md").toURI()).getParent();
+        Path input = work.resolve(caseName + "-input");
+        Files.createDirectories(input);
+        for (Path folder : List.of(corpus.resolve("base"), corpus.resolve("cases").resolve(caseName))) {
+            try (Stream<Path> files = Files.list(folder)) {
+                for (Path file : files.filter(f -> !f.getFileName().toString().equals("expect.txt")).toList()) {
+                    Files.copy(file, input.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        return input;
     }
 
     private static LauncherRun.Result run(String db, Path out) {
