@@ -9,6 +9,7 @@ import java.util.Map;
 import kz.orleu.benefits.entitlement.DecisionExplainer;
 import kz.orleu.benefits.job.ExecutionOwner;
 import kz.orleu.benefits.job.QuarterlyRecalculationJobConfiguration;
+import kz.orleu.benefits.observability.RunMetricsPublisher;
 import kz.orleu.benefits.run.RunContext;
 import kz.orleu.benefits.run.RunRepository;
 import kz.orleu.benefits.store.DatabaseConfiguration.EmbeddedServerHolder;
@@ -43,10 +44,12 @@ public class BatchCommands {
     private final RunSummary summary;
     private final DecisionExplainer explainer;
     private final RunRepository runs;
+    private final RunMetricsPublisher metrics;
     private final PrintStream out = System.out;
 
     public BatchCommands(JobOperator jobOperator, JobRepository jobRepository, Job job, JdbcTemplate jdbc,
-            EmbeddedServerHolder embedded, RunSummary summary, DecisionExplainer explainer, RunRepository runs) {
+            EmbeddedServerHolder embedded, RunSummary summary, DecisionExplainer explainer, RunRepository runs,
+            RunMetricsPublisher metrics) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.job = job;
@@ -55,6 +58,7 @@ public class BatchCommands {
         this.summary = summary;
         this.explainer = explainer;
         this.runs = runs;
+        this.metrics = metrics;
     }
 
     public ExitCode execute(Command command) {
@@ -98,7 +102,7 @@ public class BatchCommands {
                 | InvalidJobParametersException | JobRestartException e) {
             throw new UsageException("cannot start the job: " + e.getMessage());
         } catch (RuntimeException e) {
-            return lostDuringRun(e);
+            return lostDuringRun(e, null, run.quarter().toString());
         }
         return finished(execution);
     }
@@ -123,7 +127,7 @@ public class BatchCommands {
         } catch (JobRestartException e) {
             throw new UsageException("cannot restart execution " + executionId + ": " + e.getMessage());
         } catch (RuntimeException e) {
-            return lostDuringRun(e);
+            return lostDuringRun(e, executionId, execution.getJobParameters().getString(RunContext.QUARTER));
         }
         return finished(restarted);
     }
@@ -232,7 +236,7 @@ public class BatchCommands {
      * The job failed in a way it could not even record (the database went away mid-run): exit 1, since the
      * execution is restartable once the cause is fixed; it is found with {@code executions --failed}.
      */
-    private ExitCode lostDuringRun(RuntimeException e) {
+    private ExitCode lostDuringRun(RuntimeException e, Long executionId, String quarter) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
@@ -240,12 +244,15 @@ public class BatchCommands {
         System.err.println("benefits: the run failed and could not record it: " + root.getClass().getSimpleName()
                 + ": " + root.getMessage() + "; once the cause is fixed, resume it with: benefits executions"
                 + " --failed, then benefits restart ID");
+        metrics.publishLost(executionId, quarter, ExitCode.FAILED.status());
         return ExitCode.FAILED;
     }
 
     private ExitCode finished(JobExecution execution) {
         summary.print(execution);
-        return ExitCode.of(execution.getStatus());
+        ExitCode exit = ExitCode.of(execution.getStatus());
+        metrics.publish(execution, exit.status());
+        return exit;
     }
 
     private JobExecution execution(long executionId) {

@@ -129,6 +129,10 @@ final class AboutSheet {
         paragraphs.add("Regions. The pilot regions of the guide (in the pilot since 2014: pilot_since in regions.csv "
                 + "on or before " + RegionLine.ORIGINAL_PILOT_UNTIL + ") come first with their subtotal, then the "
                 + "other regions, then the Republic of Kazakhstan; every total is the sum of its regions.");
+        paragraphs.add("No family's own figure. The workbook publishes counts, sums, averages and shares of groups of "
+                + "families, never a largest, smallest or median value: each of those is one family's own figure, "
+                + "whatever the size of its group. How far the families that lost ASP landed above the line is "
+                + "given as counts of families by distance band (Changes sheet), suppressed like every other count.");
         paragraphs.add(grid.threshold <= 0 ? "Suppression. Off for this workbook (--suppress-below 0): small counts "
                 + "are shown as they are. Do not publish it."
                 : "Suppression. A count of fewer than " + grid.threshold + " (people, families, contracts or "

@@ -20,7 +20,6 @@ final class ChangesSheet {
         QuarterStatistics.Run run = statistics.run();
         QuarterStatistics.Changes changes = statistics.changes();
         BigDecimal[][] sums = RegionGrid.sums(grid.lines, QuarterStatistics.Changes.SUMS, changes.sums());
-        BigDecimal[][] maxima = RegionGrid.maxima(grid.lines, QuarterStatistics.Changes.SUMS, changes.maxima());
         SheetBuilder sheet = new SheetBuilder(NAME);
         sheet.title("Table 4. Changes against the previous benefit quarter by region, benefit quarter "
                 + RegionTables.describe(run.benefitQuarter()));
@@ -41,9 +40,9 @@ final class ChangesSheet {
         String lost = "Lost ASP: per-capita income rose to or above the ASP line";
         columns.add(new SheetBuilder.Column(lost, "Families"));
         columns.add(new SheetBuilder.Column(lost, "Average excess, tenge"));
-        columns.add(new SheetBuilder.Column(lost, "Largest excess, tenge"));
         columns.add(new SheetBuilder.Column(lost, "Average excess, % of the line"));
-        columns.add(new SheetBuilder.Column(lost, "Largest excess, % of the line"));
+        // No largest (or smallest) excess: a maximum is one family's own figure whatever the group's size, so
+        // the spread is published as counts of families per band, suppressed like every other count.
         for (int band = 0; band < PovertyTrap.BANDS; band++) {
             columns.add(new SheetBuilder.Column("Lost ASP, families by distance above the line",
                     PovertyTrap.bandLabel(band)));
@@ -64,18 +63,14 @@ final class ChangesSheet {
             }
             long families = grid.value(r, lostAsp);
             if (grid.hidden(r, lostAsp)) {
-                for (int i = 0; i < 4; i++) {
-                    cells.add(Value.suppressed());
-                }
+                cells.add(Value.suppressed());
+                cells.add(Value.suppressed());
             } else if (families == 0) {
-                for (int i = 0; i < 4; i++) {
-                    cells.add(Value.notApplicable());
-                }
+                cells.add(Value.notApplicable());
+                cells.add(Value.notApplicable());
             } else {
                 cells.add(Value.amount(mean(sums[r][EXCESS], families)));
-                cells.add(Value.amount(maxima[r][EXCESS]));
                 cells.add(Value.percent(mean(sums[r][EXCESS_SHARE], families).doubleValue()));
-                cells.add(Value.percent(maxima[r][EXCESS_SHARE].doubleValue()));
             }
             for (int band = 0; band < PovertyTrap.BANDS; band++) {
                 cells.add(grid.count(r, at + QuarterStatistics.Changes.BY_DISTANCE + band));
@@ -91,7 +86,8 @@ final class ChangesSheet {
                 + "now, "
                 + "because the per-capita income is at or above the ASP line (decision ABOVE_LINE, or CCA_CANDIDATE "
                 + "when still below the CCA line). Excess: the family's per-capita income less its ASP line, in "
-                + "tenge a person a month and as a percentage of the line.", 14);
+                + "tenge a person a month and as a percentage of the line; averages only, and families counted by distance "
+                + "band: no largest or smallest excess is published, as it would be one family's own figure.", 14);
         return sheet;
     }
 

@@ -95,7 +95,7 @@ record QuarterStatistics(
      * Per region: change codes (they add up to the families assessed of {@link Summary}), moves between the
      * benefits, and the families that lost ASP above the line.
      */
-    record Changes(Map<String, long[]> counts, Map<String, BigDecimal[]> sums, Map<String, BigDecimal[]> maxima) {
+    record Changes(Map<String, long[]> counts, Map<String, BigDecimal[]> sums) {
         static final int NEW = 0;
         static final int STOPPED = 1;
         static final int CHANGED = 2;

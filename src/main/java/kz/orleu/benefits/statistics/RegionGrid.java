@@ -44,11 +44,6 @@ final class RegionGrid {
         return combine(lines, columns, byRegion, BigDecimal::add);
     }
 
-    /** Maxima by line; a total row takes the largest of its regions. */
-    static BigDecimal[][] maxima(List<RegionLine> lines, int columns, Map<String, BigDecimal[]> byRegion) {
-        return combine(lines, columns, byRegion, BigDecimal::max);
-    }
-
     private static BigDecimal[][] combine(List<RegionLine> lines, int columns, Map<String, BigDecimal[]> byRegion,
             java.util.function.BinaryOperator<BigDecimal> combiner) {
         BigDecimal[][] grid = new BigDecimal[lines.size()][columns];

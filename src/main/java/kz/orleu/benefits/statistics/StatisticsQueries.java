@@ -126,8 +126,7 @@ final class StatisticsQueries {
      */
     static final String LOST_ASP = """
             select t.region_code, width_bucket(t.excess_share, ?::numeric[]) as band, count(*) as families,
-                   sum(t.excess) as excess, max(t.excess) as max_excess,
-                   sum(t.excess_share) as excess_share, max(t.excess_share) as max_excess_share
+                   sum(t.excess) as excess, sum(t.excess_share) as excess_share
               from (select e.region_code, e.per_capita_income - e.asp_line as excess,
                            (e.per_capita_income - e.asp_line) / e.asp_line as excess_share
                       from entitlement e
@@ -244,7 +243,6 @@ final class StatisticsQueries {
     private QuarterStatistics.Changes changes(long runId) {
         Map<String, long[]> counts = new HashMap<>();
         Map<String, BigDecimal[]> sums = new HashMap<>();
-        Map<String, BigDecimal[]> maxima = new HashMap<>();
         int size = QuarterStatistics.Changes.COUNTS;
         jdbc.query(CHANGES, rs -> {
             long[] c = counts.computeIfAbsent(rs.getString("region_code"), k -> new long[size]);
@@ -274,13 +272,8 @@ final class StatisticsQueries {
             s[QuarterStatistics.Changes.EXCESS] = s[QuarterStatistics.Changes.EXCESS].add(rs.getBigDecimal("excess"));
             s[QuarterStatistics.Changes.EXCESS_SHARE] =
                     s[QuarterStatistics.Changes.EXCESS_SHARE].add(rs.getBigDecimal("excess_share"));
-            BigDecimal[] m = maxima.computeIfAbsent(region, k -> new BigDecimal[QuarterStatistics.Changes.SUMS]);
-            m[QuarterStatistics.Changes.EXCESS] = max(m[QuarterStatistics.Changes.EXCESS],
-                    rs.getBigDecimal("max_excess"));
-            m[QuarterStatistics.Changes.EXCESS_SHARE] = max(m[QuarterStatistics.Changes.EXCESS_SHARE],
-                    rs.getBigDecimal("max_excess_share"));
         });
-        return new QuarterStatistics.Changes(counts, sums, maxima);
+        return new QuarterStatistics.Changes(counts, sums);
     }
 
     private QuarterStatistics.Sources sources(RunContext run, ReferenceData data) {
@@ -322,8 +315,5 @@ final class StatisticsQueries {
         return value == null ? BigDecimal.ZERO : value;
     }
 
-    private static BigDecimal max(BigDecimal a, BigDecimal b) {
-        return a == null ? b : b == null ? a : a.max(b);
-    }
 
 }

@@ -33,7 +33,7 @@ class StatisticsWorkbookLayoutTest {
         return new QuarterStatistics(new QuarterStatistics.Run(7, Quarter.parse("2016Q2"), Quarter.parse("2016Q1"),
                 1, "test", rules), RegionLine.order(regions),
                 new QuarterStatistics.Summary(Map.of(), Map.of()), cca, Map.of(),
-                new QuarterStatistics.Compliance(Map.of()), new QuarterStatistics.Changes(Map.of(), Map.of(), Map.of()),
+                new QuarterStatistics.Compliance(Map.of()), new QuarterStatistics.Changes(Map.of(), Map.of()),
                 new QuarterStatistics.Sources(Map.of(), List.of(), List.of()));
     }
 
