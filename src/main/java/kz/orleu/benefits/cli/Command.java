@@ -36,13 +36,23 @@ public sealed interface Command {
     record Explain(Common common, String familyId, Quarter quarter) implements Command {
     }
 
+    /** The latest completed version of every benefit quarter, and which are stale. */
+    record Quarters(Common common) implements Command {
+    }
+
+    /** A benefit quarter run again from the input folder and options of its latest completed version. */
+    record Rerun(Common common, Quarter quarter) implements Command {
+    }
+
     String USAGE = """
             usage: benefits run --quarter YYYYQn --input DIR --output DIR [--suppress-below N] [--db-url URL]
                    benefits executions [--failed]
                    benefits restart EXECUTION_ID
                    benefits stop EXECUTION_ID
                    benefits abandon EXECUTION_ID
-                   benefits explain FAMILY_ID --quarter YYYYQn""";
+                   benefits explain FAMILY_ID --quarter YYYYQn
+                   benefits quarters
+                   benefits rerun YYYYQn""";
 
     static Command parse(String... args) {
         if (args.length == 0) {
@@ -84,13 +94,15 @@ public sealed interface Command {
             case "stop" -> new Stop(common, executionId(sub, positional));
             case "abandon" -> new Abandon(common, executionId(sub, positional));
             case "explain" -> new Explain(common, familyId(positional), quarter(options.remove("--quarter")));
+            case "quarters" -> new Quarters(common);
+            case "rerun" -> new Rerun(common, rerunQuarter(positional));
             default -> throw new UsageException("unknown subcommand '" + sub + "'\n" + USAGE);
         };
         if (!options.isEmpty()) {
             throw new UsageException("unknown option(s) for " + sub + ": " + String.join(", ", options.keySet()));
         }
         if (!(command instanceof Restart || command instanceof Stop || command instanceof Abandon
-                || command instanceof Explain) && !positional.isEmpty()) {
+                || command instanceof Explain || command instanceof Rerun) && !positional.isEmpty()) {
             throw new UsageException("unexpected argument(s) for " + sub + ": " + String.join(" ", positional));
         }
         return command;
@@ -105,6 +117,13 @@ public sealed interface Command {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+    }
+
+    private static Quarter rerunQuarter(List<String> positional) {
+        if (positional.size() != 1) {
+            throw new UsageException("rerun needs exactly one benefit quarter, e.g. benefits rerun 2016Q3");
+        }
+        return quarter(positional.get(0));
     }
 
     private static Path inputFolder(String value) {

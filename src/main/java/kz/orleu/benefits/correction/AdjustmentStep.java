@@ -82,7 +82,8 @@ public final class AdjustmentStep {
               from standing s
               join run v on v.run_id = s.run_id
               left join entitlement n on n.run_id = :run and n.family_id = s.family_id
-             where s.benefit <> 'NONE' and (n.family_id is null or n.decision = 'INCOMPLETE_DATA')""".formatted(STANDING);
+             where s.benefit <> 'NONE' and (n.family_id is null or n.decision = 'INCOMPLETE_DATA')"""
+            .formatted(STANDING);
 
     /** The latest completed version of every later benefit quarter: each read an older version of this one. */
     private static final String LATER_QUARTERS = """
@@ -119,7 +120,8 @@ public final class AdjustmentStep {
         for (Map<String, Object> later : jdbc.queryForList(LATER_QUARTERS, params)) {
             String quarter = (String) later.get("benefit_quarter");
             String message = quarter + " version " + later.get("version") + " was computed from an older version of "
-                    + run.benefitQuarter() + ": run it again (ops/benefits rerun " + quarter + "), later quarters in order";
+                    + run.benefitQuarter() + ": run it again (ops/benefits rerun " + quarter
+                    + "), later quarters in order";
             jdbc.update("""
                     insert into warning (run_id, file, line, column_name, value, reason, message)
                     values (:run, null, null, 'quarter', :quarter, 'STALE_LATER_QUARTER', :message)""",

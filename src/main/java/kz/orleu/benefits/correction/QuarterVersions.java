@@ -56,8 +56,8 @@ public class QuarterVersions {
     }
 
     public Optional<QuarterVersion> latestOf(Quarter quarter) {
-        return jdbc.query(LATEST, new MapSqlParameterSource("quarter", quarter.toString()), (rs, i) -> version(rs)).stream()
-                .findFirst();
+        return jdbc.query(LATEST, new MapSqlParameterSource("quarter", quarter.toString()), (rs, i) -> version(rs))
+                .stream().findFirst();
     }
 
     private static QuarterVersion version(ResultSet rs) throws SQLException {
