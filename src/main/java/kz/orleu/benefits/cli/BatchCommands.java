@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import kz.orleu.benefits.correction.FamilyVersionHistory;
 import kz.orleu.benefits.correction.QuarterVersion;
 import kz.orleu.benefits.correction.QuarterVersions;
 import kz.orleu.benefits.declaration.InputPreflight;
@@ -49,11 +50,12 @@ public class BatchCommands {
     private final DecisionExplainer explainer;
     private final RunRepository runs;
     private final QuarterVersions versions;
+    private final FamilyVersionHistory history;
     private final PrintStream out = System.out;
 
     public BatchCommands(JobOperator jobOperator, JobRepository jobRepository, Job job, JdbcTemplate jdbc,
             EmbeddedServerHolder embedded, RunSummary summary, DecisionExplainer explainer, RunRepository runs,
-            QuarterVersions versions) {
+            QuarterVersions versions, FamilyVersionHistory history) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.job = job;
@@ -63,6 +65,7 @@ public class BatchCommands {
         this.explainer = explainer;
         this.runs = runs;
         this.versions = versions;
+        this.history = history;
     }
 
     public ExitCode execute(Command command) {
@@ -88,7 +91,9 @@ public class BatchCommands {
             return rerun(rerun);
         }
         Command.Explain explain = (Command.Explain) command;
-        return explainer.explain(explain.familyId(), explain.quarter(), out) ? ExitCode.COMPLETED : ExitCode.USAGE;
+        boolean explained = explainer.explain(explain.familyId(), explain.quarter(), explain.version(), out);
+        history.print(explain.familyId(), explain.quarter(), out);
+        return explained ? ExitCode.COMPLETED : ExitCode.USAGE;
     }
 
     ExitCode run(Command.Run run) {

@@ -33,7 +33,8 @@ public sealed interface Command {
     record Abandon(Common common, long executionId) implements Command {
     }
 
-    record Explain(Common common, String familyId, Quarter quarter) implements Command {
+    /** {@code version} null: the latest completed version of the quarter. */
+    record Explain(Common common, String familyId, Quarter quarter, Integer version) implements Command {
     }
 
     /** The latest completed version of every benefit quarter, and which are stale. */
@@ -50,7 +51,7 @@ public sealed interface Command {
                    benefits restart EXECUTION_ID
                    benefits stop EXECUTION_ID
                    benefits abandon EXECUTION_ID
-                   benefits explain FAMILY_ID --quarter YYYYQn
+                   benefits explain FAMILY_ID --quarter YYYYQn [--version N]
                    benefits quarters
                    benefits rerun YYYYQn""";
 
@@ -93,7 +94,8 @@ public sealed interface Command {
             case "restart" -> new Restart(common, executionId(sub, positional));
             case "stop" -> new Stop(common, executionId(sub, positional));
             case "abandon" -> new Abandon(common, executionId(sub, positional));
-            case "explain" -> new Explain(common, familyId(positional), quarter(options.remove("--quarter")));
+            case "explain" -> new Explain(common, familyId(positional), quarter(options.remove("--quarter")),
+                    version(options.remove("--version")));
             case "quarters" -> new Quarters(common);
             case "rerun" -> new Rerun(common, rerunQuarter(positional));
             default -> throw new UsageException("unknown subcommand '" + sub + "'\n" + USAGE);
@@ -116,6 +118,22 @@ public sealed interface Command {
             return Quarter.parse(value);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
+        }
+    }
+
+    private static Integer version(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            int version = Integer.parseInt(value);
+            if (version < 1) {
+                throw new NumberFormatException();
+            }
+            return version;
+        } catch (NumberFormatException e) {
+            throw new UsageException("--version must be a version number, 1 or more (see: benefits executions): "
+                    + value);
         }
     }
 

@@ -42,6 +42,8 @@ class CorrectionsTest {
     static String quartersAfterCorrection;
     static String quartersAfterRerun;
     static String rerunOfUnknownQuarter;
+    /** Everything the first {@code rerun} printed, log lines included (the run summary is logged). */
+    static String rerunLog;
 
     @BeforeAll
     static void twoQuartersThenACorrectionThenTheStaleQuarterAgain() throws Exception {
@@ -55,6 +57,7 @@ class CorrectionsTest {
         copy(out.resolve("2016Q2"), work.resolve("2016Q2-v2"));
         quartersAfterCorrection = launch("quarters");
         assertThat(launch("rerun", "2016Q3")).startsWith("0 ");
+        rerunLog = lastOutput;
         copy(out.resolve("2016Q3"), work.resolve("2016Q3-v2"));
         quartersAfterRerun = launch("quarters");
         assertThat(launch("rerun", "2016Q3")).startsWith("0 ");
@@ -152,6 +155,24 @@ class CorrectionsTest {
         assertThat(rerunOfUnknownQuarter).startsWith("2 ");
     }
 
+    @Test
+    void theRunSummaryOfACorrectionPrintsItsAdjustmentTotals() {
+        assertThat(rerunLog).contains("adjustments: ").contains("families with arrears").contains("to recover");
+    }
+
+    @Test
+    void explainShowsAnyVersionAndTheFamilysHistoryOfTheQuarter() {
+        // F000015: an income written 12,50 in version 1 (INCOMPLETE_DATA), repaired in version 2: ASP 18,400 a
+        // month, so 3 × 18,400 = 55,200 of arrears.
+        assertThat(launch("explain", "F000015", "--quarter", "2016Q2", "--version", "1")).startsWith("0 ")
+                .contains("version 1").contains("Versions of 2016Q2 for F000015:")
+                .contains("version 1 (").contains("INCOMPLETE_DATA, NONE, quarter 0")
+                .contains("ASP, quarter 55200; arrears 55200");
+        assertThat(launch("explain", "F000021", "--quarter", "2016Q2"))
+                .contains("held: the earlier payment stands (ADJUSTMENT_HELD)");
+        assertThat(launch("explain", "F000001", "--quarter", "2016Q2", "--version", "9")).startsWith("2 ");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"computeAdjustments", "publishOutputs"})
     void aCorrectionFailedAndRestartedGivesTheSameAdjustmentRows(String step) throws Exception {
@@ -215,7 +236,9 @@ class CorrectionsTest {
                 "--output", output.toString()).exitCode();
     }
 
-    /** The launcher's exit status and what it printed, without log lines. */
+    private static String lastOutput;
+
+    /** The launcher's exit status and what it printed, without log lines (all of it stays in lastOutput). */
     private static String launch(String... args) {
         PrintStream stdout = System.out;
         ByteArrayOutputStream said = new ByteArrayOutputStream();
@@ -227,6 +250,7 @@ class CorrectionsTest {
             all[args.length] = "--db-url";
             all[args.length + 1] = db;
             int code = new Launcher(capture).execute(all);
+            lastOutput = said.toString(StandardCharsets.UTF_8);
             return code + " " + said.toString(StandardCharsets.UTF_8).lines()
                     .filter(l -> !l.matches("^\\d{4}-\\d{2}-\\d{2} .*")).reduce("", (a, b) -> a + b + "\n");
         } finally {
