@@ -1,11 +1,17 @@
 package kz.orleu.benefits.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import kz.orleu.benefits.correction.FamilyVersionHistory;
+import kz.orleu.benefits.correction.QuarterVersion;
+import kz.orleu.benefits.correction.QuarterVersions;
+import kz.orleu.benefits.declaration.InputPreflight;
 import kz.orleu.benefits.entitlement.DecisionExplainer;
 import kz.orleu.benefits.job.ExecutionOwner;
 import kz.orleu.benefits.job.QuarterlyRecalculationJobConfiguration;
@@ -45,11 +51,13 @@ public class BatchCommands {
     private final DecisionExplainer explainer;
     private final RunRepository runs;
     private final RunMetricsPublisher metrics;
+    private final QuarterVersions versions;
+    private final FamilyVersionHistory history;
     private final PrintStream out = System.out;
 
     public BatchCommands(JobOperator jobOperator, JobRepository jobRepository, Job job, JdbcTemplate jdbc,
             EmbeddedServerHolder embedded, RunSummary summary, DecisionExplainer explainer, RunRepository runs,
-            RunMetricsPublisher metrics) {
+            RunMetricsPublisher metrics, QuarterVersions versions, FamilyVersionHistory history) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.job = job;
@@ -59,6 +67,8 @@ public class BatchCommands {
         this.explainer = explainer;
         this.runs = runs;
         this.metrics = metrics;
+        this.versions = versions;
+        this.history = history;
     }
 
     public ExitCode execute(Command command) {
@@ -77,8 +87,16 @@ public class BatchCommands {
         if (command instanceof Command.Executions executions) {
             return list(executions.failedOnly());
         }
+        if (command instanceof Command.Quarters) {
+            return quarters();
+        }
+        if (command instanceof Command.Rerun rerun) {
+            return rerun(rerun);
+        }
         Command.Explain explain = (Command.Explain) command;
-        return explainer.explain(explain.familyId(), explain.quarter(), out) ? ExitCode.COMPLETED : ExitCode.USAGE;
+        boolean explained = explainer.explain(explain.familyId(), explain.quarter(), explain.version(), out);
+        history.print(explain.familyId(), explain.quarter(), out);
+        return explained ? ExitCode.COMPLETED : ExitCode.USAGE;
     }
 
     ExitCode run(Command.Run run) {
@@ -105,6 +123,39 @@ public class BatchCommands {
             return lostDuringRun(e, null, run.quarter().toString());
         }
         return finished(execution);
+    }
+
+    /**
+     * Runs a benefit quarter again exactly as its latest completed version was run (input folder, output folder,
+     * suppression), for an operator re-running the stale later quarters in order after a correction.
+     */
+    ExitCode rerun(Command.Rerun rerun) {
+        QuarterVersion latest = versions.latestOf(rerun.quarter()).orElseThrow(() -> new UsageException(
+                "quarter " + rerun.quarter() + " has no completed version to run again; run it with: benefits run"
+                        + " --quarter " + rerun.quarter() + " --input DIR --output DIR"));
+        Path input = Path.of(latest.inputDir());
+        if (!Files.isDirectory(input)) {
+            throw new UsageException("the input folder of " + rerun.quarter() + " version " + latest.version() + ", "
+                    + input + ", is gone; run it with: benefits run --quarter " + rerun.quarter()
+                    + " --input DIR --output DIR");
+        }
+        InputPreflight.check(input, rerun.quarter());
+        out.println("running " + rerun.quarter() + " again from " + input + " (as version " + latest.version() + ")");
+        return run(new Command.Run(rerun.common(), rerun.quarter(), input, Path.of(latest.outputDir()),
+                latest.suppressBelow()));
+    }
+
+    /** One line per benefit quarter, beginning with the quarter, so that scripts can pick with ordinary tools. */
+    ExitCode quarters() {
+        List<QuarterVersion> latest = versions.latestOfEveryQuarter();
+        if (latest.isEmpty()) {
+            out.println("no quarter has a completed version yet");
+        }
+        for (QuarterVersion q : latest) {
+            out.printf("%s version=%d ran=%s input=%s%s%n", q.quarter(), q.version(), TIME.format(q.startedAt()),
+                    q.inputDir(), q.stale() ? " stale" : "");
+        }
+        return ExitCode.COMPLETED;
     }
 
     ExitCode restart(long executionId) {

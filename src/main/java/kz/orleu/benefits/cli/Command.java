@@ -33,7 +33,16 @@ public sealed interface Command {
     record Abandon(Common common, long executionId) implements Command {
     }
 
-    record Explain(Common common, String familyId, Quarter quarter) implements Command {
+    /** {@code version} null: the latest completed version of the quarter. */
+    record Explain(Common common, String familyId, Quarter quarter, Integer version) implements Command {
+    }
+
+    /** The latest completed version of every benefit quarter, and which are stale. */
+    record Quarters(Common common) implements Command {
+    }
+
+    /** A benefit quarter run again from the input folder and options of its latest completed version. */
+    record Rerun(Common common, Quarter quarter) implements Command {
     }
 
     String USAGE = """
@@ -42,7 +51,9 @@ public sealed interface Command {
                    benefits restart EXECUTION_ID
                    benefits stop EXECUTION_ID
                    benefits abandon EXECUTION_ID
-                   benefits explain FAMILY_ID --quarter YYYYQn""";
+                   benefits explain FAMILY_ID --quarter YYYYQn [--version N]
+                   benefits quarters
+                   benefits rerun YYYYQn""";
 
     static Command parse(String... args) {
         if (args.length == 0) {
@@ -83,14 +94,17 @@ public sealed interface Command {
             case "restart" -> new Restart(common, executionId(sub, positional));
             case "stop" -> new Stop(common, executionId(sub, positional));
             case "abandon" -> new Abandon(common, executionId(sub, positional));
-            case "explain" -> new Explain(common, familyId(positional), quarter(options.remove("--quarter")));
+            case "explain" -> new Explain(common, familyId(positional), quarter(options.remove("--quarter")),
+                    version(options.remove("--version")));
+            case "quarters" -> new Quarters(common);
+            case "rerun" -> new Rerun(common, rerunQuarter(positional));
             default -> throw new UsageException("unknown subcommand '" + sub + "'\n" + USAGE);
         };
         if (!options.isEmpty()) {
             throw new UsageException("unknown option(s) for " + sub + ": " + String.join(", ", options.keySet()));
         }
         if (!(command instanceof Restart || command instanceof Stop || command instanceof Abandon
-                || command instanceof Explain) && !positional.isEmpty()) {
+                || command instanceof Explain || command instanceof Rerun) && !positional.isEmpty()) {
             throw new UsageException("unexpected argument(s) for " + sub + ": " + String.join(" ", positional));
         }
         return command;
@@ -105,6 +119,29 @@ public sealed interface Command {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+    }
+
+    private static Integer version(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            int version = Integer.parseInt(value);
+            if (version < 1) {
+                throw new NumberFormatException();
+            }
+            return version;
+        } catch (NumberFormatException e) {
+            throw new UsageException("--version must be a version number, 1 or more (see: benefits executions): "
+                    + value);
+        }
+    }
+
+    private static Quarter rerunQuarter(List<String> positional) {
+        if (positional.size() != 1) {
+            throw new UsageException("rerun needs exactly one benefit quarter, e.g. benefits rerun 2016Q3");
+        }
+        return quarter(positional.get(0));
     }
 
     private static Path inputFolder(String value) {

@@ -74,7 +74,8 @@ public final class Launcher {
         // Listing, stopping and abandoning work against a server another process owns; running does not.
         boolean client = command instanceof Command.Executions || command instanceof Command.Stop
                 || command instanceof Command.Abandon || command instanceof Command.Explain
-                || command instanceof Command.Run;
+                || command instanceof Command.Run || command instanceof Command.Rerun
+                || command instanceof Command.Quarters;
         properties.put("benefits.share-running-server", client);
         if ("json".equalsIgnoreCase(System.getenv("BENEFITS_LOG_FORMAT"))) {
             properties.put("logging.structured.format.console", "logstash");

@@ -53,8 +53,55 @@ public class RunSummary {
                     info("  paid region %-3s %-3s %d families, %s tenge", rs.getString(1), rs.getString(2),
                             rs.getLong(3), rs.getBigDecimal(4).toPlainString());
                 }, runId);
+        printAdjustments(runId);
         info("  outputs: " + java.nio.file.Path.of(execution.getJobParameters().getString(RunContext.OUTPUT))
                 .resolve(quarter));
+    }
+
+    /**
+     * A correction's totals for the payment unit: families with arrears and overpayments, and the sums by region
+     * and benefit (the benefit paid now, or the one paid before where nothing is paid now).
+     */
+    private void printAdjustments(long runId) {
+        Boolean corrected = jdbc.queryForObject("select adjusted_against is not null from run where run_id = ?",
+                Boolean.class, runId);
+        if (!Boolean.TRUE.equals(corrected)) {
+            return;
+        }
+        jdbc.query("""
+                select count(distinct family_id) filter (where delta > 0),
+                       coalesce(sum(delta) filter (where delta > 0), 0),
+                       count(distinct family_id) filter (where delta < 0),
+                       coalesce(-sum(delta) filter (where delta < 0), 0),
+                       count(*) filter (where kind = 'RECLASSIFIED')
+                  from adjustment where run_id = ?""",
+                rs -> {
+                    info("  adjustments: %d families with arrears, %s tenge; %d families overpaid, %s tenge to recover;"
+                            + " %d months reclassified", rs.getLong(1), rs.getBigDecimal(2).toPlainString(),
+                            rs.getLong(3), rs.getBigDecimal(4).toPlainString(), rs.getLong(5));
+                }, runId);
+        jdbc.query("""
+                select e.region_code, case when a.benefit_now = 'NONE' then a.benefit_before else a.benefit_now end,
+                       count(distinct a.family_id) filter (where a.delta > 0),
+                       coalesce(sum(a.delta) filter (where a.delta > 0), 0),
+                       count(distinct a.family_id) filter (where a.delta < 0),
+                       coalesce(-sum(a.delta) filter (where a.delta < 0), 0)
+                  from adjustment a join entitlement e on e.run_id = a.run_id and e.family_id = a.family_id
+                 where a.run_id = ? group by 1, 2 order by 1, 2""",
+                rs -> {
+                    info("  adjusted region %-3s %-3s arrears %d families %s tenge, overpaid %d families %s tenge",
+                            rs.getString(1), rs.getString(2), rs.getLong(3), rs.getBigDecimal(4).toPlainString(),
+                            rs.getLong(5), rs.getBigDecimal(6).toPlainString());
+                }, runId);
+        jdbc.query("select count(*) from warning where run_id = ? and reason = 'ADJUSTMENT_HELD'", rs -> {
+            info("  held: %d families paid before and not computed now (ADJUSTMENT_HELD in warnings.csv)",
+                    rs.getLong(1));
+        }, runId);
+        jdbc.query("select value from warning where run_id = ? and reason = 'STALE_LATER_QUARTER' order by value",
+                rs -> {
+                    info("  stale later quarter %s: run it again with ops/benefits rerun %s", rs.getString(1),
+                            rs.getString(1));
+                }, runId);
     }
 
     private static void info(String format, Object... args) {

@@ -29,12 +29,19 @@ public class DecisionExplainer {
 
     /** Prints the explanation; false when the quarter was never completed or the family has no row in it. */
     public boolean explain(String familyId, Quarter benefitQuarter, PrintStream out) {
+        return explain(familyId, benefitQuarter, null, out);
+    }
+
+    /** The same for one completed version of the quarter (an appeal about an earlier version); null: the latest. */
+    public boolean explain(String familyId, Quarter benefitQuarter, Integer version, PrintStream out) {
         List<Map<String, Object>> runs = jdbc.queryForList("""
                 select run_id, version, rule_set, income_quarter from run
-                 where benefit_quarter = ? and status = 'COMPLETED' order by version desc limit 1""",
-                benefitQuarter.toString());
+                 where benefit_quarter = ? and status = 'COMPLETED' and (cast(? as int) is null or version = ?)
+                 order by version desc limit 1""",
+                benefitQuarter.toString(), version, version);
         if (runs.isEmpty()) {
-            out.println("benefit quarter " + benefitQuarter + " has no completed run");
+            out.println("benefit quarter " + benefitQuarter + " has no completed run"
+                    + (version == null ? "" : " of version " + version));
             return false;
         }
         long runId = ((Number) runs.get(0).get("run_id")).longValue();

@@ -4,6 +4,7 @@ import java.util.List;
 import javax.sql.DataSource;
 import kz.orleu.benefits.BenefitsProperties;
 import kz.orleu.benefits.compliance.ComplianceStep;
+import kz.orleu.benefits.correction.AdjustmentStep;
 import kz.orleu.benefits.declaration.CrossFileValidation;
 import kz.orleu.benefits.declaration.DeclarationIngest;
 import kz.orleu.benefits.declaration.InputFile;
@@ -35,7 +36,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The job {@code quarterlyRecalculation}, top to bottom: register the run, load the reference files, stage the
- * six input files, check them across files, judge the contracts, compute the entitlements, publish the outputs.
+ * six input files, check them across files, judge the contracts, compute the entitlements,
+ * compare them with the version the payment unit was sent (corrections), publish the outputs.
  * Step names are restart keys in the job repository: never rename one lightly.
  */
 @Configuration(proxyBeanMethods = false)
@@ -82,6 +84,7 @@ public class QuarterlyRecalculationJobConfiguration {
                 .next(judgeCompliance())
                 .next(gatherFamilyCases())
                 .next(computeEntitlements())
+                .next(computeAdjustments())
                 .next(publishOutputs(outputParts.orderedStream().toList()))
                 .build();
     }
@@ -148,6 +151,18 @@ public class QuarterlyRecalculationJobConfiguration {
         return chunkStep("computeEntitlements", EntitlementStep.reader(dataSource),
                 new EntitlementStep.Processor(reference), new EntitlementStep.Writer(dataSource),
                 ProgressReporter.Measure.rows(step -> count("family_case", step)));
+    }
+
+    /** Corrections: what changed against the version the payment unit was sent, and which later quarters are stale. */
+    Step computeAdjustments() {
+        AdjustmentStep adjustments = new AdjustmentStep(jdbc);
+        return new StepBuilder("computeAdjustments", jobRepository).observationRegistry(observationRegistry)
+                .tasklet((contribution, chunk) -> {
+                    adjustments.compute(RunContext.of(contribution.getStepExecution()));
+                    return RepeatStatus.FINISHED;
+                }, transactionManager)
+                .listener(new FaultInjection("computeAdjustments"))
+                .build();
     }
 
     Step publishOutputs(List<OutputPublisher.Part> outputParts) {

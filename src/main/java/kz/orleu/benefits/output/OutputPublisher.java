@@ -16,6 +16,7 @@ import kz.orleu.benefits.run.RunContext;
 import kz.orleu.benefits.store.PgCopy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 
 /**
@@ -53,6 +54,7 @@ public final class OutputPublisher {
             writeWorklist(run.runId(), temp.resolve("worklist.csv"));
             writeRejects(run.runId(), temp.resolve("rejects.csv"));
             writeWarnings(run.runId(), temp.resolve("warnings.csv"));
+            writeAdjustments(run.runId(), temp.resolve("adjustments.csv"));
             for (Part part : extraParts) {
                 part.write(run, temp);
             }
@@ -119,6 +121,24 @@ public final class OutputPublisher {
                 select csv_text(file) as file, line, csv_text(column_name) as "column", csv_text(value) as value,
                        reason, csv_text(message) as message
                   from warning where run_id = %1$d order by file, line, reason""", runId);
+    }
+
+    /**
+     * Only in a version that has an earlier completed one (contracts.md, "Corrections"), and then always, even
+     * without rows: an empty file says "nothing to pay or recover", a missing one "nothing to compare with".
+     */
+    private void writeAdjustments(long runId, Path file) {
+        JdbcTemplate runs = new JdbcTemplate(dataSource);
+        Boolean corrected = runs.queryForObject("select adjusted_against is not null from run where run_id = ?",
+                Boolean.class, runId);
+        if (!Boolean.TRUE.equals(corrected)) {
+            return;
+        }
+        copyOut(file, """
+                select csv_text(a.family_id) as family_id, a.month, a.benefit_before, a.amount_before, a.benefit_now,
+                       a.amount_now, a.delta, a.kind, b.version as version_before, n.version as version_now
+                  from adjustment a join run b on b.run_id = a.run_before join run n on n.run_id = a.run_id
+                 where a.run_id = %1$d order by a.family_id, a.month""", runId);
     }
 
     /** Writes a query's rows streamed by the server; text from the input goes through {@code csv_text}. */
