@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code BENEFITS_DB_USER}, {@code BENEFITS_DB_PASSWORD}, {@code BENEFITS_DB_PASSWORD_FILE}). Policy parameters
  * are reference data, not settings.
  *
- * @param home folder of the embedded database and other state, {@code ./var} by default
+ * @param home folder of the embedded database and other state; {@link InstallationHome#defaultHome()} by default,
+ *        never the current folder
  * @param dbUrl JDBC URL of a PostgreSQL server; without it an embedded PostgreSQL is started under {@code home}
  * @param chunkSize rows per transaction in chunk-oriented steps
  * @param shareRunningServer connect as a client to the embedded server of another process on the same home
@@ -19,7 +20,7 @@ public record BenefitsProperties(Path home, String dbUrl, String dbUser, String 
         Integer chunkSize, boolean shareRunningServer) {
 
     public BenefitsProperties {
-        home = home == null ? Path.of("var") : home;
+        home = home == null || home.toString().isEmpty() ? InstallationHome.defaultHome() : home;
         chunkSize = chunkSize == null ? 5000 : chunkSize;
     }
 }

@@ -23,6 +23,7 @@ import kz.orleu.benefits.store.embedded.EmbeddedPostgresServer;
  * {@code ops/benchmark N}: generates an income quarter of N families, runs the whole quarterly job on it against
  * a fresh embedded PostgreSQL, and prints wall time and rows per second per step and in total, the input size
  * per file, peak JVM heap, database size and the machine. Figures, not assertions: the machines are shared.
+ * Everything it writes (input, embedded database, outputs) is in its work folder, never in the production history.
  */
 public final class Benchmark {
 
@@ -47,8 +48,10 @@ public final class Benchmark {
 
         System.gc();
         ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-        System.setProperty("BENEFITS_HOME", home.toString());
+        // Its own embedded database in the work folder, whatever the environment names: a benchmark run must not
+        // become a version of 2016Q2 in the production history (BENEFITS_DB_URL, BENEFITS_HOME).
         System.setProperty("benefits.home", home.toString());
+        System.setProperty("benefits.db-url", "");
         Instant start = Instant.now();
         int exit = new Launcher(System.err).execute("run", "--quarter", "2016Q2", "--input", input.toString(),
                 "--output", output.toString());

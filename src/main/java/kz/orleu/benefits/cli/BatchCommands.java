@@ -29,6 +29,7 @@ import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.JobRestartException;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -306,10 +307,16 @@ public class BatchCommands {
         return exit;
     }
 
+    /** The execution of that id; an id the repository does not know is the operator's typo, not a failure. */
     private JobExecution execution(long executionId) {
-        JobExecution execution = jobRepository.getJobExecution(executionId);
+        JobExecution execution;
+        try {
+            execution = jobRepository.getJobExecution(executionId);
+        } catch (EmptyResultDataAccessException unknown) {
+            execution = null;
+        }
         if (execution == null) {
-            throw new UsageException("no job execution with id " + executionId);
+            throw new UsageException("no job execution with id " + executionId + "; list them with: benefits executions");
         }
         return execution;
     }

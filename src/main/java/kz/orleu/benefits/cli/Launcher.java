@@ -4,8 +4,10 @@ import java.io.PrintStream;
 import java.util.HashMap;
 import java.util.Map;
 import kz.orleu.benefits.BenefitsApplication;
+import kz.orleu.benefits.InstallationHome;
 import kz.orleu.benefits.declaration.InputPreflight;
 import kz.orleu.benefits.declaration.UnusableInputException;
+import kz.orleu.benefits.job.GracefulShutdown;
 import kz.orleu.benefits.store.embedded.HomeInUseException;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -24,14 +26,15 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        System.exit(new Launcher(System.err).execute(args));
+        GracefulShutdown.exit(new Launcher(System.err).execute(args));
     }
 
     public int execute(String... args) {
         if (args.length == 1 && args[0].equals("db-console")) {
             try {
-                return ServeDatabase.serve(java.nio.file.Path.of(
-                        System.getenv().getOrDefault("BENEFITS_HOME", "var")));
+                String home = System.getenv("BENEFITS_HOME");
+                return ServeDatabase.serve(home == null || home.isBlank() ? InstallationHome.defaultHome()
+                        : java.nio.file.Path.of(home));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return 0;

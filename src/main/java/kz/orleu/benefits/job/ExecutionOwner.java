@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
 
 /**
  * Writes the host and process id that run an execution into its context, so that a later {@code restart} can
@@ -15,10 +16,22 @@ public class ExecutionOwner implements JobExecutionListener {
     public static final String HOST = "owner.host";
     public static final String PID = "owner.pid";
 
+    private final JobRepository jobRepository;
+
+    public ExecutionOwner(JobRepository jobRepository) {
+        this.jobRepository = jobRepository;
+    }
+
+    /**
+     * Saved at once: Spring Batch saves the job's context only after a step, and a resumed execution starts with
+     * a copy of its predecessor's, so until then the repository would name the dead process of the previous
+     * attempt as owner (and {@code stop} would call this live one gone).
+     */
     @Override
     public void beforeJob(JobExecution jobExecution) {
         jobExecution.getExecutionContext().putString(HOST, hostName());
         jobExecution.getExecutionContext().putLong(PID, ProcessHandle.current().pid());
+        jobRepository.updateExecutionContext(jobExecution);
     }
 
     /**

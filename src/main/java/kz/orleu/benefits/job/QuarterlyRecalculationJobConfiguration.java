@@ -71,7 +71,7 @@ public class QuarterlyRecalculationJobConfiguration {
     @Bean
     Job quarterlyRecalculation(ObjectProvider<OutputPublisher.Part> outputParts) {
         SimpleJobBuilder job = new JobBuilder(JOB_NAME, jobRepository).observationRegistry(observationRegistry)
-                .listener(new ExecutionOwner())
+                .listener(new ExecutionOwner(jobRepository))
                 .listener(new GracefulShutdown())
                 .start(registerRun());
         for (ReferenceFile file : ReferenceFile.values()) {

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import kz.orleu.benefits.generator.GeneratorOptions;
 import kz.orleu.benefits.generator.QuarterGenerator;
@@ -112,6 +113,20 @@ class OperationsTest {
     }
 
     @Test
+    void anUnknownOrMalformedExecutionIdIsRefusedWithExitTwoAndOneLine() {
+        String db = TestDatabase.freshDatabase("ops_unknown_id");
+        for (String sub : List.of("restart", "stop", "abandon")) {
+            assertThat(launch(db, sub, "424242")).isEqualTo("2 benefits: no job execution with id 424242;"
+                    + " list them with: benefits executions\n");
+            assertThat(launch(db, sub, "4x")).isEqualTo("2 benefits: not an execution id: 4x\n");
+            assertThat(launch(db, sub, "99999999999999999999"))
+                    .isEqualTo("2 benefits: not an execution id: 99999999999999999999\n");
+        }
+        assertThat(launch(db, "explain", "F404", "--quarter", "2016Q2"))
+                .isEqualTo("2 benefit quarter 2016Q2 has no completed run\n");
+    }
+
+    @Test
     void aSecondRunOfAQuarterIsRefusedWhileOneRunsAndStopThenRestartThenAbandonWork() throws Exception {
         String db = TestDatabase.freshDatabase("ops_concurrency");
         Path out = work.resolve("concurrency");
@@ -149,12 +164,37 @@ class OperationsTest {
         String id = waitForStep(db, "ingestMembers");
         job.destroy(); // SIGTERM
         assertThat(job.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(job.exitValue()).as("stopped, restartable: 1 as documented, not 143").isEqualTo(1);
+        assertThat(Files.readString(work.resolve("sigterm.log"))).contains("resume with: ops/benefits restart " + id);
         assertThat(Sql.text(db, "select status from batch_job_execution where job_execution_id = " + id))
                 .isEqualTo("STOPPED");
         assertThat(Sql.text(db, "select status from batch_step_execution where job_execution_id = " + id
                 + " and step_name = 'ingestMembers'")).isEqualTo("STOPPED");
         assertThat(launch(db, "restart", id)).startsWith("0");
         assertThat(Sql.text(db, "select read from ingest_count where file = 'families.csv'")).isEqualTo("60000");
+    }
+
+    @Test
+    void stopWorksOnAResumedRunDuringItsFirstStep() throws Exception {
+        String db = TestDatabase.freshDatabase("ops_stop_resumed");
+        Path out = work.resolve("stop-resumed");
+        Process first = JobProcess.start(work.resolve("stop-resumed-1.log"), db, "run", "--quarter", "2016Q2",
+                "--input", bigQuarter.toString(), "--output", out.toString());
+        String id = waitForStep(db, "ingestMembers");
+        assertThat(launch(db, "stop", id)).startsWith("0 " + id + " STOPPING");
+        assertThat(first.waitFor(120, TimeUnit.SECONDS)).isTrue();
+
+        Process resumed = JobProcess.start(work.resolve("stop-resumed-2.log"), db, "restart", id);
+        String resumedId = waitForStep(db, "ingestMembers");
+        assertThat(resumedId).isNotEqualTo(id);
+        assertThat(launch(db, "stop", resumedId)).startsWith("0 " + resumedId + " STOPPING");
+        assertThat(resumed.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(resumed.exitValue()).isEqualTo(1);
+        assertThat(Sql.text(db, "select string_agg(step_name || ' ' || status, ',') from batch_step_execution"
+                + " where job_execution_id = " + resumedId)).as("stopped in the first step it ran")
+                .isEqualTo("ingestMembers STOPPED");
+        assertThat(Sql.text(db, "select status from batch_job_execution where job_execution_id = " + resumedId))
+                .isEqualTo("STOPPED");
     }
 
     private static String waitForStep(String db, String step) throws Exception {
