@@ -7,6 +7,7 @@ import kz.orleu.benefits.compliance.ComplianceStep;
 import kz.orleu.benefits.declaration.CrossFileValidation;
 import kz.orleu.benefits.declaration.DeclarationIngest;
 import kz.orleu.benefits.declaration.InputFile;
+import kz.orleu.benefits.declaration.InputFingerprint;
 import kz.orleu.benefits.entitlement.EntitlementStep;
 import kz.orleu.benefits.output.OutputPublisher;
 import kz.orleu.benefits.reference.ReferenceFile;
@@ -91,6 +92,7 @@ public class QuarterlyRecalculationJobConfiguration {
                 .tasklet((contribution, chunk) -> {
                     RunContext run = RunContext.of(contribution.getStepExecution());
                     runs.register(run);
+                    runs.recordFingerprints(run.runId(), InputFingerprint.of(run.input()));
                     runs.createPartitions(run.runId());
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
