@@ -184,6 +184,27 @@ case("separators-in-a-contract-id", {"contracts.csv": text("contracts.csv", adde
                                      "monitoring.csv": text("monitoring.csv", added("monitoring.csv", "C;3|x,120404610007,2016-01,MEDICAL_CHECKUP,NOT_MET,", "C;3|x,120404610007,2016-02,MEDICAL_CHECKUP,NOT_MET,", "C;3|x,120404610007,2016-03,MEDICAL_CHECKUP,MET,"))},
      "DECISION F2 CCA", "PAID F2 CCA 57291", "FINDING C;3|x 120404610007 MEDICAL_CHECKUP NOT_MET 2016-01;2016-02 WARNING",
      "DECISION F1 CCA", "PAID F1 CCA 33438")
+# reference overrides: checked whole before anything is written (exit 2 naming file, line and reason)
+SHIPPED = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "main", "resources", "reference")
+def shipped(name, *extra, drop=()):
+    lines = open(os.path.join(SHIPPED, name), encoding="utf-8").read().splitlines()
+    return ("\n".join([l for l in lines if l not in drop] + list(extra)) + "\n").encode("utf-8")
+case("reference-duplicate-region", {"regions.csv": shipped("regions.csv", "11,Ақмола,Акмолинская,Akmola again,2014-04-01")}, "EXIT2 regions.csv line 18: region_code 11 appears again (first on line 2)")
+case("reference-duplicate-subsistence-minimum", {"subsistence-minimum.csv": b"region_code,quarter,amount\n11,2016Q1,22100.00\n31,2016Q1,21500.00\n31,2016Q1,25000.00\n"}, "EXIT2 subsistence-minimum.csv line 4: region_code and quarter 31 2016Q1 appears again (first on line 3)")
+case("reference-duplicate-income-type", {"income-types.csv": shipped("income-types.csv", "WAGE,false,2014-01-01")}, "EXIT2 income-types.csv line 17: income_type and valid_from WAGE 2014-01-01 appears again (first on line 2)")
+case("reference-duplicate-rule", {"rules.csv": shipped("rules.csv", "asp_share,0.45,2014-01-01")}, "EXIT2 rules.csv line 14: parameter and valid_from asp_share 2014-01-01 appears again (first on line 2)")
+case("reference-subsistence-minimum-too-large", {"subsistence-minimum.csv": b"region_code,quarter,amount\n11,2016Q1,22100.00\n31,2016Q1,1000000000000.00\n"}, "EXIT2 subsistence-minimum.csv line 3: amount 1000000000000.00 is too large")
+case("reference-subsistence-minimum-zero", {"subsistence-minimum.csv": b"region_code,quarter,amount\n11,2016Q1,22100.00\n31,2016Q1,0.00\n"}, "EXIT2 subsistence-minimum.csv line 3: amount '0.00' is not a positive amount")
+case("reference-share-above-one", {"rules.csv": shipped("rules.csv", "asp_share,5.0,2016-01-01")}, "EXIT2 rules.csv line 14: asp_share 5.0 is outside (0, 1]")
+case("reference-share-zero", {"rules.csv": shipped("rules.csv", "cca_share,0,2016-01-01")}, "EXIT2 rules.csv line 14: cca_share 0 is outside (0, 1]")
+case("reference-asp-above-cca", {"rules.csv": shipped("rules.csv", "asp_share,0.65,2016-01-01")}, "EXIT2 rules.csv line 14: from 2016-01-01 asp_share 0.65 (line 14) would exceed cca_share 0.60 (line 3)")
+case("reference-misspelt-parameter", {"rules.csv": shipped("rules.csv", "terminate_after_failure,3,2016-01-01")}, "EXIT2 rules.csv line 14: unknown parameter 'terminate_after_failure'")
+case("reference-negative-termination-count", {"rules.csv": shipped("rules.csv", "terminate_after_failures,-1,2016-01-01")}, "EXIT2 rules.csv line 14: terminate_after_failures -1 is below the least allowed value 1")
+case("reference-zero-failure-months", {"rules.csv": shipped("rules.csv", "failure_months,0,2016-01-01")}, "EXIT2 rules.csv line 14: failure_months 0 is below the least allowed value 1")
+case("reference-negative-suppression", {"rules.csv": shipped("rules.csv", "suppress_below,-5,2016-01-01")}, "EXIT2 rules.csv line 14: suppress_below -5 is below the least allowed value 0")
+case("reference-count-not-a-number", {"rules.csv": shipped("rules.csv", "failure_months,two,2016-01-01")}, "EXIT2 rules.csv line 14: failure_months 'two' is not a whole number")
+case("reference-unknown-forbidden-purpose", {"rules.csv": shipped("rules.csv", "forbidden_purposes,DEBT;CASINO,2016-01-01")}, "EXIT2 rules.csv line 14: forbidden_purposes names unknown value(s) CASINO")
+case("reference-date-in-year-0", {"rules.csv": shipped("rules.csv", "suppress_below,3,0016-01-01")}, "EXIT2 rules.csv line 14: valid_from 0016-01-01 is not a year from 1900 to 2999")
 
 here = os.path.dirname(os.path.abspath(__file__))
 base = os.path.join(here, "base")

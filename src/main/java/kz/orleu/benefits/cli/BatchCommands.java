@@ -11,11 +11,13 @@ import java.util.Map;
 import kz.orleu.benefits.correction.FamilyVersionHistory;
 import kz.orleu.benefits.correction.QuarterVersion;
 import kz.orleu.benefits.correction.QuarterVersions;
+import kz.orleu.benefits.declaration.InputFingerprint;
 import kz.orleu.benefits.declaration.InputPreflight;
 import kz.orleu.benefits.entitlement.DecisionExplainer;
 import kz.orleu.benefits.job.ExecutionOwner;
 import kz.orleu.benefits.job.QuarterlyRecalculationJobConfiguration;
 import kz.orleu.benefits.observability.RunMetricsPublisher;
+import kz.orleu.benefits.output.OutputPreflight;
 import kz.orleu.benefits.run.RunContext;
 import kz.orleu.benefits.run.RunRepository;
 import kz.orleu.benefits.store.DatabaseConfiguration.EmbeddedServerHolder;
@@ -141,6 +143,7 @@ public class BatchCommands {
                     + " --input DIR --output DIR");
         }
         InputPreflight.check(input, rerun.quarter());
+        OutputPreflight.check(Path.of(latest.outputDir()));
         out.println("running " + rerun.quarter() + " again from " + input + " (as version " + latest.version() + ")");
         return run(new Command.Run(rerun.common(), rerun.quarter(), input, Path.of(latest.outputDir()),
                 latest.suppressBelow()));
@@ -161,17 +164,22 @@ public class BatchCommands {
 
     ExitCode restart(long executionId) {
         JobExecution execution = execution(executionId);
+        boolean orphaned = false;
         if (execution.getStatus() == BatchStatus.STARTED || execution.getStatus() == BatchStatus.STARTING
                 || execution.getStatus() == BatchStatus.STOPPING) {
             if (ExecutionOwner.isAlive(execution)) {
                 throw new UsageException("execution " + executionId + " is still running ("
                         + ExecutionOwner.describe(execution) + "); stop it first with: benefits stop " + executionId);
             }
-            execution = jobOperator.recover(execution);
-        }
-        if (execution.getStatus() != BatchStatus.FAILED && execution.getStatus() != BatchStatus.STOPPED) {
+            orphaned = true;
+        } else if (execution.getStatus() != BatchStatus.FAILED && execution.getStatus() != BatchStatus.STOPPED) {
             throw new UsageException("execution " + executionId + " is " + execution.getStatus()
                     + ": only a FAILED or STOPPED execution can be restarted");
+        }
+        refuseIfInputChanged(execution);
+        OutputPreflight.check(RunContext.output(execution.getJobParameters()));
+        if (orphaned) {
+            execution = jobOperator.recover(execution);
         }
         JobExecution restarted;
         try {
@@ -182,6 +190,26 @@ public class BatchCommands {
             return lostDuringRun(e, executionId, execution.getJobParameters().getString(RunContext.QUARTER));
         }
         return finished(restarted);
+    }
+
+    /**
+     * A restart resumes each step after the lines it committed, so it must read the very files the run started
+     * with: an edited, added or removed file would mix two inputs (rows counted twice or lost, line numbers off).
+     */
+    private void refuseIfInputChanged(JobExecution execution) {
+        long runId = execution.getJobInstance().getInstanceId();
+        List<InputFingerprint> recorded = runs.fingerprints(runId);
+        if (recorded.isEmpty()) {
+            return; // the run failed before it read anything
+        }
+        var parameters = execution.getJobParameters();
+        java.nio.file.Path input = java.nio.file.Path.of(parameters.getString(RunContext.INPUT));
+        InputFingerprint.firstChange(recorded, InputFingerprint.of(input)).ifPresent(change -> {
+            throw new UsageException("execution " + execution.getId() + " cannot be restarted: in " + input + ", "
+                    + change + " since the run started; start a new run instead: benefits run --quarter "
+                    + parameters.getString(RunContext.QUARTER) + " --input " + input + " --output "
+                    + parameters.getString(RunContext.OUTPUT));
+        });
     }
 
     /**

@@ -8,6 +8,7 @@ import kz.orleu.benefits.InstallationHome;
 import kz.orleu.benefits.declaration.InputPreflight;
 import kz.orleu.benefits.declaration.UnusableInputException;
 import kz.orleu.benefits.job.GracefulShutdown;
+import kz.orleu.benefits.output.OutputPreflight;
 import kz.orleu.benefits.store.embedded.HomeInUseException;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -47,6 +48,7 @@ public final class Launcher {
             command = Command.parse(args);
             if (command instanceof Command.Run run) {
                 InputPreflight.check(run.input(), run.quarter());
+                OutputPreflight.check(run.output());
             }
         } catch (UsageException | UnusableInputException e) {
             return usage(e.getMessage());

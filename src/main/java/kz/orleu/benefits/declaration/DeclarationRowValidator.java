@@ -26,7 +26,7 @@ public final class DeclarationRowValidator {
     static final Set<String> OBLIGATIONS = Set.of("JOB_SEARCH", "TRAINING", "EMPLOYMENT", "SCHOOL_ATTENDANCE",
             "MEDICAL_CHECKUP", "SPENDING_REPORT");
     static final Set<String> OUTCOMES = Set.of("MET", "NOT_MET", "EXCUSED");
-    static final Set<String> PURPOSES = Set.of("EQUIPMENT", "LIVESTOCK", "SEEDS", "REPAIRS", "TRAINING",
+    public static final Set<String> PURPOSES = Set.of("EQUIPMENT", "LIVESTOCK", "SEEDS", "REPAIRS", "TRAINING",
             "OTHER_ALLOWED", "DEBT", "LOAN", "REAL_ESTATE");
     static final int MAX_CONTRACT_MONTHS = 12;
     /**

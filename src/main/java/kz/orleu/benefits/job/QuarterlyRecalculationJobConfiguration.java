@@ -8,6 +8,7 @@ import kz.orleu.benefits.correction.AdjustmentStep;
 import kz.orleu.benefits.declaration.CrossFileValidation;
 import kz.orleu.benefits.declaration.DeclarationIngest;
 import kz.orleu.benefits.declaration.InputFile;
+import kz.orleu.benefits.declaration.InputFingerprint;
 import kz.orleu.benefits.entitlement.EntitlementStep;
 import kz.orleu.benefits.output.OutputPublisher;
 import kz.orleu.benefits.reference.ReferenceFile;
@@ -94,6 +95,7 @@ public class QuarterlyRecalculationJobConfiguration {
                 .tasklet((contribution, chunk) -> {
                     RunContext run = RunContext.of(contribution.getStepExecution());
                     runs.register(run);
+                    runs.recordFingerprints(run.runId(), InputFingerprint.of(run.input()));
                     runs.createPartitions(run.runId());
                     return RepeatStatus.FINISHED;
                 }, transactionManager)

@@ -7,7 +7,6 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -22,7 +21,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Writes the output folder of a benefit quarter from the run's stored results. Files are written to a temporary
  * folder next to the target and swapped in at the end, so a reader never sees half a quarter; files are
- * readable by owner and group only (they carry personal data and payments).
+ * readable by owner and group only from their first byte (they carry personal data and payments): see
+ * {@link OutputFiles}.
  */
 public final class OutputPublisher {
 
@@ -45,9 +45,9 @@ public final class OutputPublisher {
         Path target = run.output().resolve(run.benefitQuarter().toString()).toAbsolutePath();
         Path temp = target.resolveSibling("." + target.getFileName() + ".tmp-" + run.runId());
         try {
-            Files.createDirectories(target.getParent());
+            OutputFiles.createFolders(target.getParent());
             deleteTree(temp);
-            Files.createDirectory(temp);
+            OutputFiles.createFolder(temp);
             writeEntitlements(run.runId(), temp.resolve("entitlements.csv"));
             writePayments(run.runId(), temp.resolve("payments.csv"));
             writeCompliance(run.runId(), temp.resolve("compliance.csv"));
@@ -143,24 +143,17 @@ public final class OutputPublisher {
 
     /** Writes a query's rows streamed by the server; text from the input goes through {@code csv_text}. */
     private void copyOut(Path file, String query, long runId) {
-        PgCopy.copyOut(dataSource, query.formatted(runId), file);
+        PgCopy.copyOut(dataSource, query.formatted(runId), file, OutputFiles::newFile);
     }
 
+    /** Exact modes whatever the umask took away at creation. */
     private static void restrict(Path folder) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
             for (Path file : files.toList()) {
-                setMode(file, "rw-r-----");
+                OutputFiles.setMode(file, OutputFiles.FILE_MODE);
             }
         }
-        setMode(folder, "rwxr-x---");
-    }
-
-    private static void setMode(Path path, String mode) throws IOException {
-        try {
-            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(mode));
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system: nothing to restrict
-        }
+        OutputFiles.setMode(folder, OutputFiles.FOLDER_MODE);
     }
 
     private static void swap(Path temp, Path target, long runId) throws IOException {

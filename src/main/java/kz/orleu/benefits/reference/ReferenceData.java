@@ -57,7 +57,14 @@ public record ReferenceData(
         return subsistenceMinimumByRegionQuarter.get(regionCode + "/" + quarter);
     }
 
+    /** The parsed rows of the file, each checked alone and then the file as a whole ({@link ReferenceFileCheck}). */
     private static List<Object[]> rows(Path inputFolder, ReferenceFile file) {
+        List<ReferenceFileCheck.LinedRow> rows = linedRows(inputFolder, file);
+        ReferenceFileCheck.check(file, rows);
+        return rows.stream().map(ReferenceFileCheck.LinedRow::values).toList();
+    }
+
+    private static List<ReferenceFileCheck.LinedRow> linedRows(Path inputFolder, ReferenceFile file) {
         CsvRecordReader reader = new CsvRecordReader(file.source(inputFolder));
         try {
             reader.open(new ExecutionContext());
@@ -66,9 +73,9 @@ public record ReferenceData(
                 throw new UnusableInputException(file.fileName() + ": the header lacks the column(s) "
                         + String.join(", ", missing));
             }
-            List<Object[]> rows = new ArrayList<>();
+            List<ReferenceFileCheck.LinedRow> rows = new ArrayList<>();
             for (CsvRecord record = reader.read(); record != null; record = reader.read()) {
-                rows.add(ReferenceRows.parse(file, record));
+                rows.add(new ReferenceFileCheck.LinedRow(record.line(), ReferenceRows.parse(file, record)));
             }
             return rows;
         } catch (org.springframework.batch.infrastructure.item.ItemStreamException e) {

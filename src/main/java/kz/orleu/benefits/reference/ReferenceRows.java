@@ -13,6 +13,13 @@ import kz.orleu.benefits.quarter.Quarter;
  */
 public final class ReferenceRows {
 
+    /** The amount columns are {@code numeric(14,2)}: 12 digits before the point. */
+    static final int MAX_AMOUNT_INTEGER_DIGITS = 12;
+
+    /** Reference dates outside these years are typing errors (0216 for 2016), not policy. */
+    static final int FIRST_YEAR = 1900;
+    static final int LAST_YEAR = 2999;
+
     private ReferenceRows() {
     }
 
@@ -28,9 +35,19 @@ public final class ReferenceRows {
                     amount(file, row)};
             case INCOME_TYPES -> new Object[] {code(file, row, "income_type"), bool(file, row, "counted"),
                     date(file, row, "valid_from")};
-            case RULES -> new Object[] {code(file, row, "parameter"), text(file, row, "value"),
-                    date(file, row, "valid_from")};
+            case RULES -> rule(file, row);
         };
+    }
+
+    private static Object[] rule(ReferenceFile file, CsvRecord.Row row) {
+        String name = code(file, row, "parameter");
+        RuleParameter parameter = RuleParameter.named(name).orElseThrow(() -> bad(file, row.line(),
+                "unknown parameter '" + name + "' (known: " + RuleParameter.knownNames() + ")"));
+        String value = text(file, row, "value");
+        parameter.problemWith(value).ifPresent(problem -> {
+            throw bad(file, row.line(), name + " " + problem);
+        });
+        return new Object[] {name, value, date(file, row, "valid_from")};
     }
 
     private static String text(ReferenceFile file, CsvRecord.Row row, String column) {
@@ -58,7 +75,12 @@ public final class ReferenceRows {
         if (!value.matches("\\d+(\\.\\d{1,2})?") || new BigDecimal(value).signum() <= 0) {
             throw bad(file, row.line(), "amount '" + value + "' is not a positive amount with at most 2 decimals");
         }
-        return new BigDecimal(value);
+        BigDecimal amount = new BigDecimal(value);
+        if (amount.precision() - amount.scale() > MAX_AMOUNT_INTEGER_DIGITS) {
+            throw bad(file, row.line(), "amount " + value + " is too large: at most "
+                    + MAX_AMOUNT_INTEGER_DIGITS + " digits before the decimal point");
+        }
+        return amount;
     }
 
     private static Boolean bool(ReferenceFile file, CsvRecord.Row row, String column) {
@@ -83,14 +105,20 @@ public final class ReferenceRows {
         if (value == null) {
             return null;
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(value);
+            date = LocalDate.parse(value);
         } catch (DateTimeParseException e) {
             throw bad(file, row.line(), column + " '" + value + "' is not a date YYYY-MM-DD");
         }
+        if (date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR) {
+            throw bad(file, row.line(), column + " " + value + " is not a year from " + FIRST_YEAR + " to "
+                    + LAST_YEAR);
+        }
+        return date;
     }
 
-    private static UnusableInputException bad(ReferenceFile file, long line, String message) {
+    static UnusableInputException bad(ReferenceFile file, long line, String message) {
         return new UnusableInputException(file.fileName() + " line " + line + ": " + message);
     }
 }

@@ -27,6 +27,11 @@ public record RunContext(long runId, Quarter benefitQuarter, Path input, Path ou
                 suppress == null || suppress.isBlank() ? null : Integer.valueOf(suppress));
     }
 
+    /** The output folder a job execution was started with. */
+    public static Path output(JobParameters parameters) {
+        return Path.of(parameters.getString(OUTPUT));
+    }
+
     public Quarter incomeQuarter() {
         return benefitQuarter.previous();
     }

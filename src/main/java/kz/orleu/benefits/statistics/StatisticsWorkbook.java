@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
+import kz.orleu.benefits.output.OutputFiles;
 import kz.orleu.benefits.output.OutputPublisher;
 import kz.orleu.benefits.reference.RunReferenceRepository;
 import kz.orleu.benefits.run.RunContext;
@@ -79,7 +80,7 @@ public class StatisticsWorkbook implements OutputPublisher.Part {
             ChangesSheet.layout(statistics, grid).write(workbook, styles);
             AboutSheet.layout(statistics, grid, thresholdOverridden, generatedAt).write(workbook, styles);
             describe(workbook, statistics);
-            try (OutputStream out = Files.newOutputStream(file)) {
+            try (OutputStream out = OutputFiles.newFile(file)) {
                 workbook.write(out);
             }
         } finally {

@@ -55,8 +55,19 @@ public final class PgCopy {
      * ({@code COPY (query) TO STDOUT}): for outputs of millions of rows, far cheaper than fetching them.
      */
     public static void copyOut(DataSource dataSource, String query, Path file) {
+        copyOut(dataSource, query, file, Files::newOutputStream);
+    }
+
+    /** Opens the file for {@link #copyOut(DataSource, String, Path, FileOpener)}, e.g. with its mode. */
+    @FunctionalInterface
+    public interface FileOpener {
+        OutputStream open(Path file) throws IOException;
+    }
+
+    /** As {@link #copyOut(DataSource, String, Path)}, into a file opened by {@code opener}. */
+    public static void copyOut(DataSource dataSource, String query, Path file, FileOpener opener) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+        try (OutputStream out = new BufferedOutputStream(opener.open(file), 1 << 16)) {
             connection.unwrap(PGConnection.class).getCopyAPI()
                     .copyOut("COPY (" + query + ") TO STDOUT WITH (FORMAT csv, HEADER)", out);
         } catch (SQLException | IOException e) {

@@ -1,0 +1,91 @@
+package kz.orleu.benefits.declaration;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import kz.orleu.benefits.reference.ReferenceFile;
+
+/**
+ * Size and SHA-256 of one file a run reads from its input folder, or its absence (a reference override added
+ * later changes the run as much as an edited row). A restart resumes each step by counting lines, so it must
+ * read exactly the bytes the run started with.
+ */
+public record InputFingerprint(String fileName, Long size, String sha256) {
+
+    public boolean present() {
+        return size != null;
+    }
+
+    /** The six input files and the four reference overrides, present or not, in a stable order. */
+    public static List<InputFingerprint> of(Path inputFolder) {
+        List<InputFingerprint> prints = new ArrayList<>();
+        for (InputFile file : InputFile.values()) {
+            prints.add(of(inputFolder, file.fileName()));
+        }
+        for (ReferenceFile file : ReferenceFile.values()) {
+            prints.add(of(inputFolder, file.fileName()));
+        }
+        return prints;
+    }
+
+    static InputFingerprint of(Path inputFolder, String fileName) {
+        Path file = inputFolder.resolve(fileName);
+        if (!Files.isRegularFile(file)) {
+            return new InputFingerprint(fileName, null, null);
+        }
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            long size = in.transferTo(OutputStream.nullOutputStream());
+            return new InputFingerprint(fileName, size,
+                    HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + " to fingerprint it: " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The first file whose fingerprint differs between the recorded and the current ones, described for the
+     * operator ("members.csv was 1,234 bytes and is now 1,240 bytes"), or empty when the folder is unchanged.
+     */
+    public static Optional<String> firstChange(List<InputFingerprint> recorded, List<InputFingerprint> current) {
+        Map<String, InputFingerprint> now = current.stream()
+                .collect(Collectors.toMap(InputFingerprint::fileName, Function.identity()));
+        for (InputFingerprint before : recorded) {
+            InputFingerprint after = now.getOrDefault(before.fileName(),
+                    new InputFingerprint(before.fileName(), null, null));
+            if (!before.equals(after)) {
+                return Optional.of(describe(before, after));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String describe(InputFingerprint before, InputFingerprint after) {
+        String name = before.fileName();
+        if (!before.present()) {
+            return name + " was added to the input folder";
+        }
+        if (!after.present()) {
+            return name + " was removed from the input folder";
+        }
+        if (!Objects.equals(before.size(), after.size())) {
+            return name + " was " + before.size() + " bytes and is now " + after.size() + " bytes";
+        }
+        return name + " has the same size but other content (SHA-256 differs)";
+    }
+}
