@@ -34,6 +34,7 @@ class StatisticsWorkbookLayoutTest {
                 1, "test", rules), RegionLine.order(regions),
                 new QuarterStatistics.Summary(Map.of(), Map.of()), cca, Map.of(),
                 new QuarterStatistics.Compliance(Map.of()), new QuarterStatistics.Changes(Map.of(), Map.of()),
+                QuarterStatistics.Adjustments.NONE,
                 new QuarterStatistics.Sources(Map.of(), List.of(), List.of()));
     }
 
@@ -82,7 +83,7 @@ class StatisticsWorkbookLayoutTest {
         summary[QuarterStatistics.Summary.RECIPIENT_MEMBERS] = 45;
         QuarterStatistics withSummary = new QuarterStatistics(plain.run(), plain.lines(),
                 new QuarterStatistics.Summary(Map.of("15", summary), Map.of()), plain.ccaComposition(),
-                plain.aspComposition(), plain.compliance(), plain.changes(), plain.sources());
+                plain.aspComposition(), plain.compliance(), plain.changes(), plain.adjustments(), plain.sources());
         Path file = folder.resolve("pie.xlsx");
         StatisticsWorkbook.write(withSummary, 5, false, ZonedDateTime.now(), file);
         try (InputStream in = Files.newInputStream(file); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
