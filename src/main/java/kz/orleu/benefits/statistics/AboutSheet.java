@@ -36,7 +36,7 @@ final class AboutSheet {
         sheet.keyValue("Version of the quarter's results", Value.text(Integer.toString(run.version())));
         sheet.keyValue("Compared with (adjustments)", Value.text(statistics.adjustments().exist()
                 ? "version " + statistics.adjustments().againstVersion() + " of the quarter: see the Adjustments sheet"
-                : "none: no earlier completed version of the quarter, so nothing to adjust and no Adjustments sheet"));
+                : "none: the first completed version of the quarter, nothing to adjust"));
         sheet.keyValue("Software version", Value.text(run.softwareVersion()));
         sheet.keyValue("Workbook generated", Value.text(TIME.format(generatedAt.truncatedTo(ChronoUnit.SECONDS))));
         sheet.keyValue("Rules in force on", Value.text(rules.effectiveOn().toString()));
