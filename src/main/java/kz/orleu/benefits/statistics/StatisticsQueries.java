@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import kz.orleu.benefits.correction.AdjustmentTotals;
 import kz.orleu.benefits.declaration.InputFile;
 import kz.orleu.benefits.entitlement.Benefit;
 import kz.orleu.benefits.quarter.Quarter;
@@ -138,33 +139,8 @@ final class StatisticsQueries {
     static final String ADJUSTED_AGAINST = """
             select b.version from run r join run b on b.run_id = r.adjusted_against where r.run_id = ?""";
 
-    /**
-     * The run's adjustments by region and benefit: first one row per family (its arrears, what it was overpaid,
-     * its reclassified months, and the one benefit it counts under, see {@link QuarterStatistics.Adjustments}),
-     * then the families by region and benefit, so that no family is counted twice in a column. The region is the
-     * family's in this version, as on every other sheet.
-     */
-    static final String ADJUSTMENTS = """
-            select f.region_code, f.benefit,
-                   count(*) filter (where f.arrears > 0) as arrears_families,
-                   coalesce(sum(f.arrears), 0) as arrears,
-                   count(*) filter (where f.overpaid > 0) as overpaid_families,
-                   coalesce(sum(f.overpaid), 0) as overpaid,
-                   count(*) filter (where f.reclassified > 0) as reclassified_families,
-                   coalesce(sum(f.reclassified), 0) as reclassified_months
-              from (select e.region_code,
-                           coalesce(nullif(e.benefit, 'NONE'), nullif(b.benefit, 'NONE'),
-                                    max(nullif(a.benefit_now, 'NONE')), max(nullif(a.benefit_before, 'NONE')))
-                               as benefit,
-                           coalesce(sum(a.delta) filter (where a.delta > 0), 0) as arrears,
-                           coalesce(-sum(a.delta) filter (where a.delta < 0), 0) as overpaid,
-                           count(*) filter (where a.kind = 'RECLASSIFIED') as reclassified
-                      from adjustment a
-                      join entitlement e on e.run_id = a.run_id and e.family_id = a.family_id
-                      left join entitlement b on b.run_id = a.run_before and b.family_id = a.family_id
-                     where a.run_id = ?
-                     group by a.family_id, e.region_code, e.benefit, b.benefit) f
-             group by f.region_code, f.benefit""";
+    /** The run's adjustments by region and benefit, as the run summary prints them. */
+    static final String ADJUSTMENTS = AdjustmentTotals.BY_REGION_AND_BENEFIT;
 
     private final JdbcTemplate jdbc;
     private final RunReferenceRepository reference;

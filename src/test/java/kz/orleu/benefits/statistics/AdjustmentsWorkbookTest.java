@@ -2,8 +2,11 @@ package kz.orleu.benefits.statistics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,6 +16,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import kz.orleu.benefits.quarter.Quarter;
 import kz.orleu.benefits.reference.RunReferenceRepository;
 import kz.orleu.benefits.run.RunContext;
@@ -63,6 +68,8 @@ class AdjustmentsWorkbookTest {
     private Path published;
     private Path unsuppressed;
     private Path suppressedBelowTwo;
+    /** What the correcting run logged, its run summary included. */
+    private String correctionLog;
     /** region code to English name, in the order of regions.csv */
     private final Map<String, String> regions = new LinkedHashMap<>();
 
@@ -75,7 +82,16 @@ class AdjustmentsWorkbookTest {
                 work.resolve("2016Q2-v1.xlsx"));
         assertThat(run(url, "2016Q3", "2016Q2", out)).isZero();
         firstVersionOfLaterQuarter = out.resolve("2016Q3").resolve(StatisticsWorkbook.FILE_NAME);
-        assertThat(run(url, "2016Q2", "2016Q1-corrected", out)).isZero();
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream said = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(said, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(run(url, "2016Q2", "2016Q1-corrected", out)).isZero();
+        } finally {
+            System.setOut(stdout);
+        }
+        correctionLog = said.toString(StandardCharsets.UTF_8);
+        stdout.print(correctionLog);
         published = out.resolve("2016Q2").resolve(StatisticsWorkbook.FILE_NAME);
 
         db = DriverManager.getConnection(url, TestDatabase.user(), TestDatabase.password());
@@ -179,6 +195,39 @@ class AdjustmentsWorkbookTest {
     }
 
     @Test
+    void theRunSummaryPrintsTheSameTotalsByRegionAndBenefitAsTheSheet() throws Exception {
+        Pattern summary = Pattern.compile("adjusted region (\\S+)\\s+(ASP|CCA) arrears (\\d+) families (\\d+) tenge, "
+                + "overpaid (\\d+) families (\\d+) tenge, (\\d+) months reclassified");
+        Map<String, long[]> printed = new LinkedHashMap<>();
+        for (String line : correctionLog.lines().toList()) {
+            Matcher m = summary.matcher(line);
+            if (m.find()) {
+                printed.put(m.group(1) + " " + m.group(2), new long[] {Long.parseLong(m.group(3)),
+                        Long.parseLong(m.group(4)), Long.parseLong(m.group(5)), Long.parseLong(m.group(6)),
+                        Long.parseLong(m.group(7))});
+            }
+        }
+        // the examples adjust Akmola (ASP), Zhambyl (ASP and CCA) and East Kazakhstan (ASP)
+        assertThat(printed.keySet()).containsExactly("11 ASP", "31 ASP", "31 CCA", "63 ASP");
+        try (XSSFWorkbook workbook = open(unsuppressed)) {
+            WorkbookTable table = new WorkbookTable(workbook.getSheet(SHEET), TABLE);
+            for (String region : regions.keySet()) {
+                for (String benefit : List.of("ASP", "CCA")) {
+                    long[] log = printed.getOrDefault(region + " " + benefit, new long[5]);
+                    String r = regions.get(region);
+                    String at = region + " " + benefit + ": ";
+                    assertThat(table.number(r, "Families with arrears / " + benefit)).as(at).isEqualTo((double) log[0]);
+                    assertThat(table.number(r, "Arrears, tenge / " + benefit)).as(at).isEqualTo((double) log[1]);
+                    assertThat(table.number(r, "Families overpaid / " + benefit)).as(at).isEqualTo((double) log[2]);
+                    assertThat(table.number(r, "Overpaid, tenge to recover / " + benefit)).as(at)
+                            .isEqualTo((double) log[3]);
+                    assertThat(table.number(r, "Months reclassified / " + benefit)).as(at).isEqualTo((double) log[4]);
+                }
+            }
+        }
+    }
+
+    @Test
     void suppressedWorkbooksShowTheSameNumbersOrXAndHideTheMoneyOfHiddenFamilies() throws Exception {
         try (XSSFWorkbook plain = open(unsuppressed)) {
             WorkbookTable truth = new WorkbookTable(plain.getSheet(SHEET), TABLE);
@@ -218,7 +267,7 @@ class AdjustmentsWorkbookTest {
 
     @Test
     void atThresholdTwoASingleFamilyIsHiddenWithTheCellThatWouldGiveItBackAndTheTotalsStay() throws Exception {
-        // arrears (ASP): Akmola 2 families (F000015, F000016), East Kazakhstan 1 (F000049): East Kazakhstan is
+        // arrears (ASP): Akmola 2 families (F000016, F000049), East Kazakhstan 1 (F000015): East Kazakhstan is
         // hidden, and Akmola with it, or the republic's 3 would give it back; the republic's 3 stay.
         // overpaid in Zhambyl: ASP 1 (F000028), CCA 3 (F000007, F000020, F000026): the ASP one is hidden, and the
         // CCA 3 with it, or the Zhambyl total of 4 would give it back.
