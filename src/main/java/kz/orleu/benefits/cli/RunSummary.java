@@ -2,6 +2,7 @@ package kz.orleu.benefits.cli;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
+import kz.orleu.benefits.correction.AdjustmentTotals;
 import kz.orleu.benefits.run.RunContext;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -60,7 +61,7 @@ public class RunSummary {
 
     /**
      * A correction's totals for the payment unit: families with arrears and overpayments, and the sums by region
-     * and benefit (the benefit paid now, or the one paid before where nothing is paid now).
+     * and benefit as the statistics workbook's Adjustments sheet shows them ({@link AdjustmentTotals}).
      */
     private void printAdjustments(long runId) {
         Boolean corrected = jdbc.queryForObject("select adjusted_against is not null from run where run_id = ?",
@@ -80,19 +81,13 @@ public class RunSummary {
                             + " %d months reclassified", rs.getLong(1), rs.getBigDecimal(2).toPlainString(),
                             rs.getLong(3), rs.getBigDecimal(4).toPlainString(), rs.getLong(5));
                 }, runId);
-        jdbc.query("""
-                select e.region_code, case when a.benefit_now = 'NONE' then a.benefit_before else a.benefit_now end,
-                       count(distinct a.family_id) filter (where a.delta > 0),
-                       coalesce(sum(a.delta) filter (where a.delta > 0), 0),
-                       count(distinct a.family_id) filter (where a.delta < 0),
-                       coalesce(-sum(a.delta) filter (where a.delta < 0), 0)
-                  from adjustment a join entitlement e on e.run_id = a.run_id and e.family_id = a.family_id
-                 where a.run_id = ? group by 1, 2 order by 1, 2""",
-                rs -> {
-                    info("  adjusted region %-3s %-3s arrears %d families %s tenge, overpaid %d families %s tenge",
-                            rs.getString(1), rs.getString(2), rs.getLong(3), rs.getBigDecimal(4).toPlainString(),
-                            rs.getLong(5), rs.getBigDecimal(6).toPlainString());
-                }, runId);
+        jdbc.query(AdjustmentTotals.BY_REGION_AND_BENEFIT, rs -> {
+            info("  adjusted region %-3s %-3s arrears %d families %s tenge, overpaid %d families %s tenge,"
+                    + " %d months reclassified", rs.getString("region_code"), rs.getString("benefit"),
+                    rs.getLong("arrears_families"), rs.getBigDecimal("arrears").toPlainString(),
+                    rs.getLong("overpaid_families"), rs.getBigDecimal("overpaid").toPlainString(),
+                    rs.getLong("reclassified_months"));
+        }, runId);
         jdbc.query("select count(*) from warning where run_id = ? and reason = 'ADJUSTMENT_HELD'", rs -> {
             info("  held: %d families paid before and not computed now (ADJUSTMENT_HELD in warnings.csv)",
                     rs.getLong(1));

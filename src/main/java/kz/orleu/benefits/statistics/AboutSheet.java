@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import kz.orleu.benefits.reference.RuleSet;
 
-/** Sheet 5: what the workbook was made from and how, for the methodological notes of a report. */
+/** The last sheet: what the workbook was made from and how, for the methodological notes of a report. */
 final class AboutSheet {
 
     static final String NAME = "About";
@@ -34,6 +34,9 @@ final class AboutSheet {
         // the run id and the generation time are the only cells two runs of the same input differ in
         sheet.keyValue("Run id", Value.text(Long.toString(run.runId())));
         sheet.keyValue("Version of the quarter's results", Value.text(Integer.toString(run.version())));
+        sheet.keyValue("Compared with (adjustments)", Value.text(statistics.adjustments().exist()
+                ? "version " + statistics.adjustments().againstVersion() + " of the quarter: see the Adjustments sheet"
+                : "none: the first completed version of the quarter, nothing to adjust"));
         sheet.keyValue("Software version", Value.text(run.softwareVersion()));
         sheet.keyValue("Workbook generated", Value.text(TIME.format(generatedAt.truncatedTo(ChronoUnit.SECONDS))));
         sheet.keyValue("Rules in force on", Value.text(rules.effectiveOn().toString()));
@@ -133,6 +136,19 @@ final class AboutSheet {
                 + "families, never a largest, smallest or median value: each of those is one family's own figure, "
                 + "whatever the size of its group. How far the families that lost ASP landed above the line is "
                 + "given as counts of families by distance band (Changes sheet), suppressed like every other count.");
+        if (statistics.adjustments().exist()) {
+            paragraphs.add("Adjustments. This version corrects version " + statistics.adjustments().againstVersion()
+                    + " of the quarter, the latest earlier completed one, which the payment unit was sent. The "
+                    + "Adjustments sheet adds up adjustments.csv by region and benefit: families with arrears and "
+                    + "their total, families overpaid and the total to recover, families with months reclassified "
+                    + "(same amount, the other benefit) and the number of those months. A family counts under the "
+                    + "benefit it gets now, or the one it got before when it gets none now; its region is the one "
+                    + "of this version. Families are suppressed like every other count, and an amount is shown only "
+                    + "where its families are.");
+        } else {
+            paragraphs.add("Adjustments. None: this is the first completed version of the quarter, so there is "
+                    + "nothing to pay in addition or recover, and the workbook has no Adjustments sheet.");
+        }
         paragraphs.add(grid.threshold <= 0 ? "Suppression. Off for this workbook (--suppress-below 0): small counts "
                 + "are shown as they are. Do not publish it."
                 : "Suppression. A count of fewer than " + grid.threshold + " (people, families, contracts or "

@@ -20,7 +20,8 @@ final class CountGrid {
     static final int ASP_CATEGORIES = CCA_CATEGORIES + CATEGORIES;
     static final int CHANGES = ASP_CATEGORIES + CATEGORIES;
     static final int COMPLIANCE = CHANGES + QuarterStatistics.Changes.COUNTS;
-    static final int WIDTH = COMPLIANCE + QuarterStatistics.Compliance.COUNTS;
+    static final int ADJUSTMENTS = COMPLIANCE + QuarterStatistics.Compliance.COUNTS;
+    static final int WIDTH = ADJUSTMENTS + QuarterStatistics.Adjustments.COUNTS;
 
     final List<RegionLine> lines;
     final int threshold;
@@ -41,6 +42,7 @@ final class CountGrid {
         copy(byRegion, statistics.aspComposition(), ASP_CATEGORIES);
         copy(byRegion, statistics.changes().counts(), CHANGES);
         copy(byRegion, statistics.compliance().counts(), COMPLIANCE);
+        copy(byRegion, statistics.adjustments().counts(), ADJUSTMENTS);
         long[][] counts = RegionGrid.counts(statistics.lines(), WIDTH, byRegion);
         boolean[][] hidden = Suppression.apply(counts, threshold,
                 RegionGrid.relations(statistics.lines(), WIDTH, rowGroups()));
@@ -67,6 +69,12 @@ final class CountGrid {
         groups.add(withTotal(range(COMPLIANCE + QuarterStatistics.Compliance.BY_OBLIGATION,
                 QuarterStatistics.Compliance.OBLIGATION_KINDS.size()),
                 COMPLIANCE + QuarterStatistics.Compliance.FINDINGS));
+        for (int measure : QuarterStatistics.Adjustments.MEASURES) {
+            // each family under one benefit: ASP and CCA add up to the measure's total
+            groups.add(new int[] {ADJUSTMENTS + measure + QuarterStatistics.Adjustments.ASP,
+                    ADJUSTMENTS + measure + QuarterStatistics.Adjustments.CCA,
+                    ADJUSTMENTS + measure + QuarterStatistics.Adjustments.TOTAL});
+        }
         return groups;
     }
 

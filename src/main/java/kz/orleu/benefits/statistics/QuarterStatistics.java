@@ -19,6 +19,7 @@ record QuarterStatistics(
         Map<String, long[]> aspComposition,
         Compliance compliance,
         Changes changes,
+        Adjustments adjustments,
         Sources sources) {
 
     record Run(long runId, Quarter benefitQuarter, Quarter incomeQuarter, int version, String softwareVersion,
@@ -111,6 +112,43 @@ record QuarterStatistics(
         static final int EXCESS = 0;
         static final int EXCESS_SHARE = 1;
         static final int SUMS = 2;
+    }
+
+    /**
+     * Per region: the corrections of this version against the version the payment unit was sent
+     * ({@code adjustment} rows), with each family under one benefit so that ASP and CCA add up to the total: the
+     * benefit it gets in this version, or, when it gets none now, the one it got in the version it is compared
+     * with. A family with both arrears and overpaid months counts in both.
+     *
+     * @param againstVersion the version of the quarter this one was compared with ({@code run.adjusted_against});
+     *     0 when there is none, and then there is nothing to show
+     */
+    record Adjustments(int againstVersion, Map<String, long[]> counts, Map<String, BigDecimal[]> sums) {
+        /** Families, by measure: the ASP, CCA and total columns of each measure, from its first index. */
+        static final int ARREARS = 0;
+        static final int OVERPAID = 3;
+        static final int RECLASSIFIED = 6;
+        static final int COUNTS = 9;
+        /** Offsets within a measure, of counts and of sums alike. */
+        static final int ASP = 0;
+        static final int CCA = 1;
+        static final int TOTAL = 2;
+        static final List<Integer> MEASURES = List.of(ARREARS, OVERPAID, RECLASSIFIED);
+
+        /**
+         * Sums by measure, ASP then CCA (the total is their sum): tenge of arrears, tenge to recover, and months
+         * reclassified (a count of family-months, shown only where its families are).
+         */
+        static final int ARREARS_TENGE = 0;
+        static final int OVERPAID_TENGE = 2;
+        static final int RECLASSIFIED_MONTHS = 4;
+        static final int SUMS = 6;
+
+        static final Adjustments NONE = new Adjustments(0, Map.of(), Map.of());
+
+        boolean exist() {
+            return againstVersion > 0;
+        }
     }
 
     /** Where the numbers came from, for the About sheet. */

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import kz.orleu.benefits.correction.AdjustmentTotals;
 import kz.orleu.benefits.declaration.InputFile;
 import kz.orleu.benefits.entitlement.Benefit;
 import kz.orleu.benefits.quarter.Quarter;
@@ -134,6 +135,13 @@ final class StatisticsQueries {
                        and e.decision = any (?) and e.per_capita_income >= e.asp_line and e.asp_line > 0) t
              group by 1, 2""";
 
+    /** The version this run was compared with; no row when it has no earlier completed version. */
+    static final String ADJUSTED_AGAINST = """
+            select b.version from run r join run b on b.run_id = r.adjusted_against where r.run_id = ?""";
+
+    /** The run's adjustments by region and benefit, as the run summary prints them. */
+    static final String ADJUSTMENTS = AdjustmentTotals.BY_REGION_AND_BENEFIT;
+
     private final JdbcTemplate jdbc;
     private final RunReferenceRepository reference;
 
@@ -149,7 +157,7 @@ final class StatisticsQueries {
         Map<Benefit, Map<String, long[]>> composition = composition(run);
         return new QuarterStatistics(runInfo(run, rules), lines, summary(run.runId()),
                 composition.get(Benefit.CCA), composition.get(Benefit.ASP), compliance(run), changes(run.runId()),
-                sources(run, data));
+                adjustments(run.runId()), sources(run, data));
     }
 
     private QuarterStatistics.Run runInfo(RunContext run, RuleSet rules) {
@@ -274,6 +282,40 @@ final class StatisticsQueries {
                     s[QuarterStatistics.Changes.EXCESS_SHARE].add(rs.getBigDecimal("excess_share"));
         });
         return new QuarterStatistics.Changes(counts, sums);
+    }
+
+    private QuarterStatistics.Adjustments adjustments(long runId) {
+        List<Integer> against = jdbc.queryForList(ADJUSTED_AGAINST, Integer.class, runId);
+        if (against.isEmpty()) {
+            return QuarterStatistics.Adjustments.NONE;
+        }
+        Map<String, long[]> counts = new HashMap<>();
+        Map<String, BigDecimal[]> sums = new HashMap<>();
+        jdbc.query(ADJUSTMENTS, rs -> {
+            String region = rs.getString("region_code");
+            String benefit = rs.getString("benefit");
+            int offset = Benefit.CCA.name().equals(benefit) ? QuarterStatistics.Adjustments.CCA
+                    : Benefit.ASP.name().equals(benefit) ? QuarterStatistics.Adjustments.ASP : -1;
+            if (offset < 0) {
+                // a payment differs only if one of the two versions paid something
+                throw new IllegalStateException("adjustment of a family paid neither ASP nor CCA in either version");
+            }
+            long[] c = counts.computeIfAbsent(region, k -> new long[QuarterStatistics.Adjustments.COUNTS]);
+            BigDecimal[] s = sums.computeIfAbsent(region, k -> zeros(QuarterStatistics.Adjustments.SUMS));
+            add(c, QuarterStatistics.Adjustments.ARREARS, offset, rs.getLong("arrears_families"));
+            add(c, QuarterStatistics.Adjustments.OVERPAID, offset, rs.getLong("overpaid_families"));
+            add(c, QuarterStatistics.Adjustments.RECLASSIFIED, offset, rs.getLong("reclassified_families"));
+            s[QuarterStatistics.Adjustments.ARREARS_TENGE + offset] = rs.getBigDecimal("arrears");
+            s[QuarterStatistics.Adjustments.OVERPAID_TENGE + offset] = rs.getBigDecimal("overpaid");
+            s[QuarterStatistics.Adjustments.RECLASSIFIED_MONTHS + offset] = rs.getBigDecimal("reclassified_months");
+        }, runId);
+        return new QuarterStatistics.Adjustments(against.get(0), counts, sums);
+    }
+
+    /** Families under their benefit, and in the total of the measure. */
+    private static void add(long[] counts, int measure, int benefit, long families) {
+        counts[measure + benefit] += families;
+        counts[measure + QuarterStatistics.Adjustments.TOTAL] += families;
     }
 
     private QuarterStatistics.Sources sources(RunContext run, ReferenceData data) {

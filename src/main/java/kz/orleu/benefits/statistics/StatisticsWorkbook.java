@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code statistics.xlsx}, the workbook statisticians paste into the ministry's reports: Summary, Composition,
- * Compliance, Changes and About, aggregates by region only, with small cells suppressed ({@link Suppression}).
+ * Compliance, Changes, Adjustments (only in a version of a quarter that has an earlier completed one, as
+ * {@code adjustments.csv}) and About, aggregates by region only, with small cells suppressed ({@link Suppression}).
  *
  * <p>The aggregation happens in the database ({@link StatisticsQueries}); what reaches Java is a few numbers per
  * region, so the workbook is small whatever the number of families. It is streamed with SXSSF all the same (a
@@ -78,6 +79,9 @@ public class StatisticsWorkbook implements OutputPublisher.Part {
             composition.drawChart(workbook);
             ComplianceSheet.layout(statistics, grid).write(workbook, styles);
             ChangesSheet.layout(statistics, grid).write(workbook, styles);
+            if (statistics.adjustments().exist()) {
+                AdjustmentsSheet.layout(statistics, grid).write(workbook, styles);
+            }
             AboutSheet.layout(statistics, grid, thresholdOverridden, generatedAt).write(workbook, styles);
             describe(workbook, statistics);
             try (OutputStream out = OutputFiles.newFile(file)) {

@@ -3,10 +3,12 @@ package kz.orleu.benefits.statistics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import kz.orleu.benefits.quarter.Quarter;
@@ -34,6 +36,7 @@ class StatisticsWorkbookLayoutTest {
                 1, "test", rules), RegionLine.order(regions),
                 new QuarterStatistics.Summary(Map.of(), Map.of()), cca, Map.of(),
                 new QuarterStatistics.Compliance(Map.of()), new QuarterStatistics.Changes(Map.of(), Map.of()),
+                QuarterStatistics.Adjustments.NONE,
                 new QuarterStatistics.Sources(Map.of(), List.of(), List.of()));
     }
 
@@ -82,7 +85,7 @@ class StatisticsWorkbookLayoutTest {
         summary[QuarterStatistics.Summary.RECIPIENT_MEMBERS] = 45;
         QuarterStatistics withSummary = new QuarterStatistics(plain.run(), plain.lines(),
                 new QuarterStatistics.Summary(Map.of("15", summary), Map.of()), plain.ccaComposition(),
-                plain.aspComposition(), plain.compliance(), plain.changes(), plain.sources());
+                plain.aspComposition(), plain.compliance(), plain.changes(), plain.adjustments(), plain.sources());
         Path file = folder.resolve("pie.xlsx");
         StatisticsWorkbook.write(withSummary, 5, false, ZonedDateTime.now(), file);
         try (InputStream in = Files.newInputStream(file); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
@@ -93,5 +96,67 @@ class StatisticsWorkbookLayoutTest {
             assertThat(series.getVal().getNumRef().getNumCache().getPtList()).extracting(p -> p.getV())
                     .containsExactly("40.0", "5.0");
         }
+    }
+
+    @Test
+    void reclassifiedMonthsOfAHiddenFamilyAreHiddenWithItAndTheRepublicTotalStays() throws Exception {
+        // Aktobe: 1 ASP family reclassified (3 months), 7 ASP families with 70,000 of arrears; Almaty: 6 CCA
+        // families reclassified (10 months). Threshold 5: Aktobe's one family is hidden, and so are its 3 months.
+        List<ReferenceData.Region> regions = List.of(new ReferenceData.Region("15", "kk", "ru", "Aktobe", null),
+                new ReferenceData.Region("19", "kk", "ru", "Almaty region", null));
+        long[] aktobe = new long[QuarterStatistics.Adjustments.COUNTS];
+        aktobe[QuarterStatistics.Adjustments.RECLASSIFIED + QuarterStatistics.Adjustments.ASP] = 1;
+        aktobe[QuarterStatistics.Adjustments.RECLASSIFIED + QuarterStatistics.Adjustments.TOTAL] = 1;
+        aktobe[QuarterStatistics.Adjustments.ARREARS + QuarterStatistics.Adjustments.ASP] = 7;
+        aktobe[QuarterStatistics.Adjustments.ARREARS + QuarterStatistics.Adjustments.TOTAL] = 7;
+        long[] almaty = new long[QuarterStatistics.Adjustments.COUNTS];
+        almaty[QuarterStatistics.Adjustments.RECLASSIFIED + QuarterStatistics.Adjustments.CCA] = 6;
+        almaty[QuarterStatistics.Adjustments.RECLASSIFIED + QuarterStatistics.Adjustments.TOTAL] = 6;
+        BigDecimal[] aktobeSums = zeros();
+        aktobeSums[QuarterStatistics.Adjustments.RECLASSIFIED_MONTHS + QuarterStatistics.Adjustments.ASP] =
+                BigDecimal.valueOf(3);
+        aktobeSums[QuarterStatistics.Adjustments.ARREARS_TENGE + QuarterStatistics.Adjustments.ASP] =
+                BigDecimal.valueOf(70_000);
+        BigDecimal[] almatySums = zeros();
+        almatySums[QuarterStatistics.Adjustments.RECLASSIFIED_MONTHS + QuarterStatistics.Adjustments.CCA] =
+                BigDecimal.valueOf(10);
+        QuarterStatistics plain = statistics(regions, Map.of());
+        QuarterStatistics corrected = new QuarterStatistics(plain.run(), plain.lines(), plain.summary(),
+                plain.ccaComposition(), plain.aspComposition(), plain.compliance(), plain.changes(),
+                new QuarterStatistics.Adjustments(1, Map.of("15", aktobe, "19", almaty),
+                        Map.of("15", aktobeSums, "19", almatySums)), plain.sources());
+        Path file = folder.resolve("adjustments.xlsx");
+        StatisticsWorkbook.write(corrected, 5, false, ZonedDateTime.now(), file);
+        try (InputStream in = Files.newInputStream(file); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
+            WorkbookTable table = new WorkbookTable(workbook.getSheet(AdjustmentsSheet.NAME), "Table 5.");
+            assertThat(text(table, "Aktobe", "Families with months reclassified / ASP")).isEqualTo("x");
+            assertThat(text(table, "Aktobe", "Months reclassified / ASP")).isEqualTo("x");
+            assertThat(text(table, "Republic of Kazakhstan", "Months reclassified / ASP")).isEqualTo("x");
+            // 3 + 10 months, of 7 families: a total at the threshold is shown
+            assertThat(table.number("Republic of Kazakhstan", "Families with months reclassified / Total"))
+                    .isEqualTo(7.0);
+            assertThat(table.number("Republic of Kazakhstan", "Months reclassified / Total")).isEqualTo(13.0);
+            assertThat(table.number("Aktobe", "Families with arrears / ASP")).isEqualTo(7.0);
+            assertThat(table.number("Aktobe", "Arrears, tenge / ASP")).isEqualTo(70_000.0);
+            for (String region : List.of("Aktobe", "Almaty region", "Republic of Kazakhstan")) {
+                for (String benefit : List.of("ASP", "CCA", "Total")) {
+                    assertThat(text(table, region, "Months reclassified / " + benefit)).as(region + " " + benefit)
+                            .isEqualTo(text(table, region, "Families with months reclassified / " + benefit)
+                                    .equals("x") ? "x" : "");
+                }
+            }
+        }
+    }
+
+    /** The text of a cell: "x" when suppressed, empty for a number. */
+    private static String text(WorkbookTable table, String row, String column) {
+        Cell cell = table.cell(row, column);
+        return cell.getCellType() == CellType.STRING ? cell.getStringCellValue() : "";
+    }
+
+    private static BigDecimal[] zeros() {
+        BigDecimal[] values = new BigDecimal[QuarterStatistics.Adjustments.SUMS];
+        Arrays.fill(values, BigDecimal.ZERO);
+        return values;
     }
 }
