@@ -13,7 +13,7 @@ import kz.orleu.benefits.correction.QuarterVersion;
 import kz.orleu.benefits.correction.QuarterVersions;
 import kz.orleu.benefits.declaration.InputFingerprint;
 import kz.orleu.benefits.declaration.InputPreflight;
-import kz.orleu.benefits.entitlement.DecisionExplainer;
+import kz.orleu.benefits.explain.DecisionExplainer;
 import kz.orleu.benefits.job.ExecutionOwner;
 import kz.orleu.benefits.job.QuarterlyRecalculationJobConfiguration;
 import kz.orleu.benefits.observability.RunMetricsPublisher;

@@ -13,15 +13,35 @@ public record ContractTerm(String contractId, YearMonth startMonth, YearMonth en
 
     public enum ContractStatus { ACTIVE, COMPLETED, TERMINATED, DECLINED }
 
+    /** Why a contract is not in force in a month, for a decision record; the first that applies. */
+    public enum OutOfForce { DECLINED, UNDATED, BEFORE_START, AFTER_END, TERMINATED_BY_THIS_SYSTEM }
+
     /**
      * In force from its start month through its end month for ACTIVE, COMPLETED and TERMINATED (whose end date
      * is the termination), never for DECLINED, and no longer once this system has terminated it.
      */
     public boolean inForce(YearMonth month) {
-        return status != ContractStatus.DECLINED
-                && startMonth != null && endMonth != null
-                && !month.isBefore(startMonth) && !month.isAfter(endMonth)
-                && (terminatedFrom == null || month.isBefore(terminatedFrom));
+        return outOfForce(month) == null;
+    }
+
+    /** Null when the contract is in force in the month; otherwise the reason it is not. */
+    public OutOfForce outOfForce(YearMonth month) {
+        if (status == ContractStatus.DECLINED) {
+            return OutOfForce.DECLINED;
+        }
+        if (startMonth == null || endMonth == null) {
+            return OutOfForce.UNDATED;
+        }
+        if (month.isBefore(startMonth)) {
+            return OutOfForce.BEFORE_START;
+        }
+        if (month.isAfter(endMonth)) {
+            return OutOfForce.AFTER_END;
+        }
+        if (terminatedFrom != null && !month.isBefore(terminatedFrom)) {
+            return OutOfForce.TERMINATED_BY_THIS_SYSTEM;
+        }
+        return null;
     }
 
     /** Terminated by the department (status) or by this system's sanction ladder. */

@@ -38,28 +38,12 @@ public final class EntitlementCalculator {
         long aspMonthly = belowAsp ? MeansTest.monthly(aspLine, perCapita, members) : 0;
         long ccaMonthly = belowCca ? MeansTest.monthly(ccaLine, perCapita, members) : 0;
 
-        List<Payment> payments = new ArrayList<>(3);
-        boolean ccaMonth = false;
-        boolean aspMonth = false;
-        boolean lumpSumPaid = false;
-        boolean contractInForce = false;
-        for (YearMonth month : benefitQuarter.months()) {
-            ContractTerm contract = contractInForce(family.contracts(), month);
-            if (contract != null) {
-                contractInForce = true;
-                if (belowCca) {
-                    ccaMonth = true;
-                    Payment payment = ccaPayment(contract, month, ccaMonthly);
-                    if (payment != null) {
-                        payments.add(payment);
-                        lumpSumPaid |= payment.kind() == PaymentKind.LUMP_SUM;
-                    }
-                }
-            } else if (belowAsp) {
-                aspMonth = true;
-                payments.add(new Payment(month, Benefit.ASP, aspMonthly, PaymentKind.MONTHLY));
-            }
-        }
+        List<MonthOutcome> months = months(family.contracts(), belowAsp, belowCca, aspMonthly, ccaMonthly);
+        List<Payment> payments = months.stream().map(MonthOutcome::payment).filter(p -> p != null).toList();
+        boolean ccaMonth = months.stream().anyMatch(MonthOutcome::ccaMonth);
+        boolean aspMonth = months.stream().anyMatch(m -> m.reason() == MonthOutcome.Reason.ASP_MONTHLY);
+        boolean lumpSumPaid = months.stream().anyMatch(m -> m.reason() == MonthOutcome.Reason.LUMP_SUM_PAID);
+        boolean contractInForce = months.stream().anyMatch(m -> m.contract() != null);
 
         Benefit benefit = ccaMonth ? Benefit.CCA : aspMonth ? Benefit.ASP : Benefit.NONE;
         long monthly = switch (benefit) {
@@ -84,21 +68,63 @@ public final class EntitlementCalculator {
     }
 
     /**
+     * Each month of the benefit quarter and why it is paid as it is: the facts {@link #calculate} pays from,
+     * exposed for the decision record of an appeal.
+     */
+    public List<MonthOutcome> months(FamilyCase family) {
+        if (family.incomplete() || !family.declared()) {
+            return benefitQuarter.months().stream()
+                    .map(month -> new MonthOutcome(month, MonthOutcome.Reason.NOT_COMPUTED, null, null)).toList();
+        }
+        int members = family.membersCounted();
+        BigDecimal aspLine = MeansTest.line(family.subsistenceMinimum(), aspShare);
+        BigDecimal ccaLine = MeansTest.line(family.subsistenceMinimum(), ccaShare);
+        BigDecimal perCapita = MeansTest.perCapita(family.countedIncome(), members);
+        boolean belowAsp = MeansTest.below(perCapita, aspLine);
+        boolean belowCca = MeansTest.below(perCapita, ccaLine);
+        return months(family.contracts(), belowAsp, belowCca,
+                belowAsp ? MeansTest.monthly(aspLine, perCapita, members) : 0,
+                belowCca ? MeansTest.monthly(ccaLine, perCapita, members) : 0);
+    }
+
+    private List<MonthOutcome> months(List<ContractTerm> contracts, boolean belowAsp, boolean belowCca,
+            long aspMonthly, long ccaMonthly) {
+        List<MonthOutcome> months = new ArrayList<>(3);
+        for (YearMonth month : benefitQuarter.months()) {
+            ContractTerm contract = contractInForce(contracts, month);
+            if (contract != null) {
+                months.add(belowCca ? ccaMonth(contract, month, ccaMonthly)
+                        : new MonthOutcome(month, MonthOutcome.Reason.CONTRACT_IN_FORCE_NOT_BELOW_CCA_LINE, contract,
+                                null));
+            } else if (belowAsp) {
+                months.add(new MonthOutcome(month, MonthOutcome.Reason.ASP_MONTHLY, null,
+                        new Payment(month, Benefit.ASP, aspMonthly, PaymentKind.MONTHLY)));
+            } else {
+                months.add(new MonthOutcome(month, MonthOutcome.Reason.NOT_BELOW_ASP_LINE, null, null));
+            }
+        }
+        return months;
+    }
+
+    /**
      * A LUMP_SUM contract pays three months at once in its start month, nothing in its second and third months,
      * and monthly from its fourth month on.
      */
-    private static Payment ccaPayment(ContractTerm contract, YearMonth month, long ccaMonthly) {
+    private static MonthOutcome ccaMonth(ContractTerm contract, YearMonth month, long ccaMonthly) {
         if (contract.mode() == ContractTerm.PaymentMode.MONTHLY) {
-            return new Payment(month, Benefit.CCA, ccaMonthly, PaymentKind.MONTHLY);
+            return new MonthOutcome(month, MonthOutcome.Reason.CCA_MONTHLY, contract,
+                    new Payment(month, Benefit.CCA, ccaMonthly, PaymentKind.MONTHLY));
         }
         int index = contract.monthIndex(month);
         if (index == 0) {
-            return new Payment(month, Benefit.CCA, ccaMonthly * 3, PaymentKind.LUMP_SUM);
+            return new MonthOutcome(month, MonthOutcome.Reason.LUMP_SUM_PAID, contract,
+                    new Payment(month, Benefit.CCA, ccaMonthly * 3, PaymentKind.LUMP_SUM));
         }
         if (index < 3) {
-            return null;
+            return new MonthOutcome(month, MonthOutcome.Reason.LUMP_SUM_COVERED, contract, null);
         }
-        return new Payment(month, Benefit.CCA, ccaMonthly, PaymentKind.MONTHLY);
+        return new MonthOutcome(month, MonthOutcome.Reason.CCA_MONTHLY, contract,
+                new Payment(month, Benefit.CCA, ccaMonthly, PaymentKind.MONTHLY));
     }
 
     private static ContractTerm contractInForce(List<ContractTerm> contracts, YearMonth month) {

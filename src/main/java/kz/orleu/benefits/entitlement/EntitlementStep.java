@@ -136,7 +136,7 @@ public final class EntitlementStep {
         });
     }
 
-    static FamilyCase familyCase(ResultSet rs) throws SQLException {
+    public static FamilyCase familyCase(ResultSet rs) throws SQLException {
         List<String> ids = SqlArrays.texts(rs, "contract_ids");
         List<LocalDate> starts = SqlArrays.dates(rs, "contract_starts");
         List<LocalDate> ends = SqlArrays.dates(rs, "contract_ends");

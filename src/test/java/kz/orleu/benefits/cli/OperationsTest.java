@@ -58,11 +58,11 @@ class OperationsTest {
         assertThat(LauncherRun.run(db, "run", "--quarter", "2016Q2", "--input", Examples.input("2016Q1").toString(),
                 "--output", work.resolve("explain").toString()).exitCode()).isZero();
         // F000001: wages 15,000 a month, 5 members → per-capita 3,000.00; line 8,600.00 → (8,600 − 3,000) × 5.
-        assertThat(launch(db, "explain", "F000001", "--quarter", "2016Q2")).startsWith("0 Family F000001")
-                .contains("Members on 2016-04-01:").contains("Counted income 45,000.00")
-                .contains("per-capita 45,000.00 / 3 / 5 = 3,000.00").contains("ASP line 8,600.00")
-                .contains("2016-04 ASP 28,000.00 MONTHLY")
-                .contains("Decision ASP: benefit ASP, 28,000.00 a month, 84,000.00 in the quarter; change NEW");
+        assertThat(launch(db, "explain", "F000001", "--quarter", "2016Q2")).startsWith("0 Decision record: family F000001")
+                .contains("Members on 2016-04-01:")
+                .contains("per-capita 45,000.00 / 3 / 5 = 3,000.00").contains("ASP line 21,500.00 × 40 % = 8,600.00")
+                .contains("2016-04 ASP 28,000: no contract in force")
+                .contains("Decision ASP: benefit ASP, 28,000 a month, 84,000 in the quarter; change NEW");
         // F000012: only uncounted income types.
         assertThat(launch(db, "explain", "F000012", "--quarter", "2016Q2"))
                 .contains("not counted: income type not counted").contains("per-capita 0.00 / 3");

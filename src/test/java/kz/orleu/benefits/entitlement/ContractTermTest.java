@@ -84,4 +84,16 @@ class ContractTermTest {
         assertThat(c.monthIndex(YearMonth.of(2016, 1))).isEqualTo(2);
         assertThat(c.monthIndex(YearMonth.of(2016, 2))).isEqualTo(3);
     }
+
+    @Test
+    void aContractOutOfForceSaysWhyInTheOrderACaseworkerNeedsIt() {
+        ContractTerm c = term("2016-03", "2016-08", ContractStatus.ACTIVE, "2016-07");
+
+        assertThat(c.outOfForce(YearMonth.of(2016, 2))).isEqualTo(ContractTerm.OutOfForce.BEFORE_START);
+        assertThat(c.outOfForce(YearMonth.of(2016, 6))).isNull();
+        assertThat(c.outOfForce(YearMonth.of(2016, 7))).isEqualTo(ContractTerm.OutOfForce.TERMINATED_BY_THIS_SYSTEM);
+        assertThat(c.outOfForce(YearMonth.of(2016, 9))).isEqualTo(ContractTerm.OutOfForce.AFTER_END);
+        assertThat(term("2016-03", "2016-08", ContractStatus.DECLINED, null).outOfForce(YearMonth.of(2016, 4)))
+                .isEqualTo(ContractTerm.OutOfForce.DECLINED);
+    }
 }

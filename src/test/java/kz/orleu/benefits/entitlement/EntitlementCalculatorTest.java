@@ -240,6 +240,30 @@ class EntitlementCalculatorTest {
     }
 
     @Test
+    void monthsGiveEachMonthItsReasonAndThePaymentTheCalculatorPays() {
+        // the same family: April ASP (no contract yet), May the lump sum, June covered by it
+        FamilyCase family = family("F1", 4, "36000", SM_AKMOLA, lumpSum("C1", "2016-05", "2016-10", ContractStatus.ACTIVE));
+
+        List<MonthOutcome> months = q2.months(family);
+
+        assertThat(months).extracting(MonthOutcome::reason).containsExactly(MonthOutcome.Reason.ASP_MONTHLY,
+                MonthOutcome.Reason.LUMP_SUM_PAID, MonthOutcome.Reason.LUMP_SUM_COVERED);
+        assertThat(months).extracting(m -> m.contract() == null ? null : m.contract().contractId())
+                .containsExactly(null, "C1", "C1");
+        assertThat(months.stream().map(MonthOutcome::payment).filter(p -> p != null).toList())
+                .isEqualTo(q2.calculate(family).payments());
+    }
+
+    @Test
+    void monthsOfAFamilyNotComputedAreNotComputed() {
+        FamilyCase undeclared = new FamilyCase("F000005", "31", false, false, 3, BigDecimal.ZERO,
+                new BigDecimal(SM_ZHAMBYL), List.of(), null, null);
+
+        assertThat(q2.months(undeclared)).extracting(MonthOutcome::reason).containsOnly(MonthOutcome.Reason.NOT_COMPUTED)
+                .hasSize(3);
+    }
+
+    @Test
     void contractEndingAfterTheFirstMonthPaysCcaThenAspAndTheBenefitIsCca() {
         // F000009: East Kazakhstan, 5 members, 5,000 → 333.333… → 333.33
         // CCA (13,800.00 − 333.33) × 5 = 67,333.35 → 67,333; ASP (9,200.00 − 333.33) × 5 = 44,333.35 → 44,333
