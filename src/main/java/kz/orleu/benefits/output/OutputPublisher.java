@@ -129,9 +129,9 @@ public final class OutputPublisher {
      */
     private void writeAdjustments(long runId, Path file) {
         JdbcTemplate runs = new JdbcTemplate(dataSource);
-        Boolean corrected = runs.queryForObject("select adjusted_against is not null from run where run_id = ?",
+        List<Boolean> corrected = runs.queryForList("select adjusted_against is not null from run where run_id = ?",
                 Boolean.class, runId);
-        if (!Boolean.TRUE.equals(corrected)) {
+        if (!corrected.contains(Boolean.TRUE)) {
             return;
         }
         copyOut(file, """
