@@ -32,13 +32,15 @@ class KillAndRestartTest {
 
     static final List<String> STEPS = List.of("loadRules", "ingestFamilies", "ingestMembers", "ingestIncomes",
             "ingestContracts", "ingestObligations", "ingestMonitoring", "validateDeclarations", "judgeCompliance",
-            "gatherFamilyCases", "computeEntitlements", "publishOutputs");
+            "gatherFamilyCases", "computeEntitlements", "computeAdjustments", "publishOutputs");
 
     @TempDir
     static Path work;
 
     static Path input;
+    static Path corrected;
     static Path baseline;
+    static Path correctedBaseline;
 
     @BeforeAll
     static void generateAndRunUninterrupted() {
@@ -47,6 +49,57 @@ class KillAndRestartTest {
         baseline = work.resolve("baseline");
         assertThat(LauncherRun.run(TestDatabase.freshDatabase("kill_baseline"), "run", "--quarter", "2016Q2",
                 "--input", input.toString(), "--output", baseline.toString()).exitCode()).isZero();
+
+        // A second version of the same quarter from a folder the districts sent again: its adjustments.csv too
+        // must come out of a kill and restart exactly as from an uninterrupted run.
+        corrected = work.resolve("2016Q1-corrected");
+        QuarterGenerator.generate(GeneratorOptions.of(10_000, "2016Q1", 20162, corrected).withBadRows(2));
+        correctedBaseline = work.resolve("corrected-baseline");
+        String db = TestDatabase.freshDatabase("kill_corrected_baseline");
+        assertThat(LauncherRun.run(db, "run", "--quarter", "2016Q2", "--input", input.toString(), "--output",
+                correctedBaseline.toString()).exitCode()).isZero();
+        assertThat(LauncherRun.run(db, "run", "--quarter", "2016Q2", "--input", corrected.toString(), "--output",
+                correctedBaseline.toString()).exitCode()).isZero();
+        assertThat(correctedBaseline.resolve("2016Q2/adjustments.csv")).exists();
+    }
+
+    @ParameterizedTest(name = "trial {0}")
+    @MethodSource("correctionTrials")
+    void aCorrectingRunKilledAtARandomPointAndRestartedEqualsAnUninterruptedOne(int trial) throws Exception {
+        SplittableRandom random = new SplittableRandom(System.nanoTime());
+        List<String> late = STEPS.subList(STEPS.indexOf("gatherFamilyCases"), STEPS.size());
+        String step = late.get(random.nextInt(late.size()));
+        String db = TestDatabase.freshDatabase("kill_corrected_" + trial);
+        Path out = work.resolve("corrected-trial-" + trial);
+        assertThat(LauncherRun.run(db, "run", "--quarter", "2016Q2", "--input", input.toString(), "--output",
+                out.toString()).exitCode()).isZero();
+
+        Process job = JobProcess.start(work.resolve("corrected-trial-" + trial + ".log"), db, "run", "--quarter",
+                "2016Q2", "--input", corrected.toString(), "--output", out.toString());
+        killAndRestart(job, db, step, random.nextInt(40), "correction trial " + trial);
+
+        Outputs.assertSame(correctedBaseline.resolve("2016Q2"), out.resolve("2016Q2"));
+    }
+
+    static Stream<Integer> correctionTrials() {
+        return IntStream.rangeClosed(1, Math.max(1, Integer.getInteger("benefits.killTrials", 2) / 2)).boxed();
+    }
+
+    private static void killAndRestart(Process job, String db, String step, int extraMillis, String trial)
+            throws Exception {
+        boolean killed = killDuring(job, db, step, extraMillis);
+        if (!killed) {
+            job.destroyForcibly();
+        }
+        job.waitFor(60, TimeUnit.SECONDS);
+        System.out.printf("%s: SIGKILL %s step %s%n", trial, killed ? "during" : "after", step);
+        Long execution = Long.valueOf(Sql.text(db, "select max(job_execution_id) from batch_job_execution"));
+        String status = Sql.text(db, "select status from batch_job_execution where job_execution_id = " + execution);
+        if (!"COMPLETED".equals(status)) {
+            assertThat(LauncherRun.run(db, "restart", execution.toString()).exitCode()).isZero();
+        }
+        assertThat(Sql.text(db, "select status from batch_job_execution order by job_execution_id desc limit 1"))
+                .isEqualTo("COMPLETED");
     }
 
     static Stream<Integer> trials() {
@@ -64,21 +117,7 @@ class KillAndRestartTest {
 
         Process job = JobProcess.start(log, db, "run", "--quarter", "2016Q2", "--input", input.toString(),
                 "--output", out.toString());
-        boolean killed = killDuring(job, db, step, random.nextInt(40));
-        if (!killed) {
-            // The step went by faster than we could see it: kill wherever the run is now, if it still runs.
-            job.destroyForcibly();
-        }
-        job.waitFor(60, TimeUnit.SECONDS);
-        System.out.printf("kill trial %d: SIGKILL %s step %s%n", trial, killed ? "during" : "after", step);
-
-        Long execution = Long.valueOf(Sql.text(db, "select max(job_execution_id) from batch_job_execution"));
-        String status = Sql.text(db, "select status from batch_job_execution where job_execution_id = " + execution);
-        if (!"COMPLETED".equals(status)) {
-            assertThat(LauncherRun.run(db, "restart", execution.toString()).exitCode()).isZero();
-        }
-        assertThat(Sql.text(db, "select status from batch_job_execution order by job_execution_id desc limit 1"))
-                .isEqualTo("COMPLETED");
+        killAndRestart(job, db, step, random.nextInt(40), "kill trial " + trial);
         Outputs.assertSame(baseline.resolve("2016Q2"), out.resolve("2016Q2"));
         assertThat(Files.list(out).filter(p -> p.getFileName().toString().startsWith(".")).toList())
                 .as("no temporary folder left behind").isEmpty();
