@@ -126,7 +126,7 @@ class SimulationTest {
     @Test
     void aSimulationLeavesEveryRowOfTheHistoryAsItWas() {
         assertThat(historyAfter).isEqualTo(historyBefore);
-        assertThat(historyBefore).contains("table run:");
+        assertThat(historyBefore).contains("table run:").contains("table batch_job_execution:");
     }
 
     @Test
@@ -159,6 +159,57 @@ class SimulationTest {
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.stderr()).contains("proposal").contains("asp_share");
         assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void theWorkbooksTotalsAreThoseOfTheCsvFiles() throws IOException {
+        List<Map<String, String>> comparison = CsvFiles.read(simulatedFresh.resolve("comparison.csv"));
+        Map<String, String> republic = workbookRow(simulatedFresh, "Cost", SimulationWorkbook.REPUBLIC);
+        assertThat(republic.get("Total tenge now")).isEqualTo(sum(comparison, "quarter_amount_now"));
+        assertThat(republic.get("Total tenge proposed")).isEqualTo(sum(comparison, "quarter_amount_proposed"));
+        assertThat(republic.get("Total tenge proposed")).isEqualTo(sum(
+                CsvFiles.read(simulatedFresh.resolve("payments.csv")), "amount"));
+        for (String benefit : List.of("ASP", "CCA")) {
+            assertThat(republic.get(benefit + " families now")).isEqualTo(Long.toString(
+                    comparison.stream().filter(r -> r.get("benefit_now").equals(benefit)).count()));
+            assertThat(republic.get(benefit + " families proposed")).isEqualTo(Long.toString(
+                    comparison.stream().filter(r -> r.get("benefit_proposed").equals(benefit)).count()));
+        }
+        Map<String, String> all = workbookRow(simulatedFresh, "Gains and losses", "All");
+        assertThat(all.get("All")).isEqualTo(Integer.toString(comparison.size()));
+    }
+
+    @Test
+    void theWorkbookCarriesNoFamilysIdentifierOrValue() throws IOException {
+        String cells = String.join("\n", Outputs.cells(simulatedFresh.resolve(SimulationWorkbook.FILE_NAME)));
+        for (Map<String, String> row : CsvFiles.read(simulatedFresh.resolve("comparison.csv"))) {
+            assertThat(cells).doesNotContain(row.get("family_id"));
+        }
+        assertThat(cells).contains("=" + SimulationWorkbook.SUPPRESSED);
+    }
+
+    /** The row of a sheet whose first cell is {@code label}, by the header of the sheet's first row. */
+    private static Map<String, String> workbookRow(Path folder, String sheetName, String label) throws IOException {
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                Files.newInputStream(folder.resolve(SimulationWorkbook.FILE_NAME)))) {
+            var sheet = book.getSheet(sheetName);
+            var formatter = new org.apache.poi.ss.usermodel.DataFormatter();
+            var header = sheet.getRow(0);
+            for (var row : sheet) {
+                if (label.equals(formatter.formatCellValue(row.getCell(0)))) {
+                    Map<String, String> values = new TreeMap<>();
+                    for (int c = 1; c < header.getLastCellNum(); c++) {
+                        values.put(formatter.formatCellValue(header.getCell(c)), formatter.formatCellValue(row.getCell(c)));
+                    }
+                    return values;
+                }
+            }
+        }
+        throw new AssertionError("no row " + label + " on " + sheetName);
+    }
+
+    private static String sum(List<Map<String, String>> rows, String column) {
+        return Long.toString(rows.stream().mapToLong(r -> Long.parseLong(r.get(column))).sum());
     }
 
     /** comparison.csv: each proposed row against the row now, the difference their quarter amounts'. */
