@@ -20,6 +20,8 @@ import kz.orleu.benefits.observability.RunMetricsPublisher;
 import kz.orleu.benefits.output.OutputPreflight;
 import kz.orleu.benefits.run.RunContext;
 import kz.orleu.benefits.run.RunRepository;
+import kz.orleu.benefits.simulation.Proposal;
+import kz.orleu.benefits.simulation.Simulation;
 import kz.orleu.benefits.store.DatabaseConfiguration.EmbeddedServerHolder;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -56,11 +58,13 @@ public class BatchCommands {
     private final RunMetricsPublisher metrics;
     private final QuarterVersions versions;
     private final FamilyVersionHistory history;
+    private final Simulation simulation;
     private final PrintStream out = System.out;
 
     public BatchCommands(JobOperator jobOperator, JobRepository jobRepository, Job job, JdbcTemplate jdbc,
             EmbeddedServerHolder embedded, RunSummary summary, DecisionExplainer explainer, RunRepository runs,
-            RunMetricsPublisher metrics, QuarterVersions versions, FamilyVersionHistory history) {
+            RunMetricsPublisher metrics, QuarterVersions versions, FamilyVersionHistory history,
+            Simulation simulation) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.job = job;
@@ -72,6 +76,7 @@ public class BatchCommands {
         this.metrics = metrics;
         this.versions = versions;
         this.history = history;
+        this.simulation = simulation;
     }
 
     public ExitCode execute(Command command) {
@@ -95,6 +100,9 @@ public class BatchCommands {
         }
         if (command instanceof Command.Rerun rerun) {
             return rerun(rerun);
+        }
+        if (command instanceof Command.Simulate simulate) {
+            return simulate(simulate);
         }
         Command.Explain explain = (Command.Explain) command;
         boolean explained = explainer.explain(explain.familyId(), explain.quarter(), explain.version(), out);
@@ -147,6 +155,26 @@ public class BatchCommands {
         out.println("running " + rerun.quarter() + " again from " + input + " (as version " + latest.version() + ")");
         return run(new Command.Run(rerun.common(), rerun.quarter(), input, Path.of(latest.outputDir()),
                 latest.suppressBelow()));
+    }
+
+    /**
+     * A quarter under proposed rules, nothing kept. Exit 1 when the job failed: unlike a run it is not
+     * restartable (its throwaway runs are gone), the operator simply simulates again.
+     */
+    ExitCode simulate(Command.Simulate simulate) {
+        Simulation.Outcome outcome = simulation.simulate(simulate.quarter(), simulate.input(), simulate.output(),
+                proposal(simulate));
+        if (!outcome.completed()) {
+            System.err.println("benefits: the simulation failed " + outcome.failure()
+                    + "; nothing was kept: simulate again once the cause is fixed");
+            return ExitCode.FAILED;
+        }
+        out.println("simulation of " + simulate.quarter() + " written to " + outcome.folder());
+        return ExitCode.COMPLETED;
+    }
+
+    static Proposal proposal(Command.Simulate simulate) {
+        return Proposal.of(simulate.rules(), simulate.incomeTypes(), simulate.subsistenceMinimum());
     }
 
     /** One line per benefit quarter, beginning with the quarter, so that scripts can pick with ordinary tools. */
@@ -299,7 +327,9 @@ public class BatchCommands {
                   join batch_job_execution_params q
                     on q.job_execution_id = e.job_execution_id and q.parameter_name = 'quarter'
                  where e.status in ('STARTING', 'STARTED', 'STOPPING') and q.parameter_value = ?
-                 order by e.job_execution_id""", Long.class, quarter);
+                   and not exists (select 1 from batch_job_execution_params s
+                                    where s.job_execution_id = e.job_execution_id and s.parameter_name = ?)
+                 order by e.job_execution_id""", Long.class, quarter, RunContext.SIMULATION);
         for (Long id : running) {
             JobExecution execution = execution(id);
             if (ExecutionOwner.isAlive(execution)) {

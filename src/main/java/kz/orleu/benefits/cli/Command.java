@@ -45,6 +45,14 @@ public sealed interface Command {
     record Rerun(Common common, Quarter quarter) implements Command {
     }
 
+    /**
+     * Benefit quarter {@code quarter} computed from the folder under proposed reference files, nothing kept
+     * (contracts.md, "Simulation"); a {@code null} file is the one in force.
+     */
+    record Simulate(Common common, Quarter quarter, Path input, Path output, Path rules, Path incomeTypes,
+            Path subsistenceMinimum) implements Command {
+    }
+
     String USAGE = """
             usage: benefits run --quarter YYYYQn --input DIR --output DIR [--suppress-below N] [--db-url URL]
                    benefits executions [--failed]
@@ -53,7 +61,9 @@ public sealed interface Command {
                    benefits abandon EXECUTION_ID
                    benefits explain FAMILY_ID --quarter YYYYQn [--version N]
                    benefits quarters
-                   benefits rerun YYYYQn""";
+                   benefits rerun YYYYQn
+                   benefits simulate --quarter YYYYQn --input DIR --output DIR [--rules FILE]
+                                     [--income-types FILE] [--subsistence-minimum FILE]""";
 
     static Command parse(String... args) {
         if (args.length == 0) {
@@ -98,6 +108,11 @@ public sealed interface Command {
                     version(options.remove("--version")));
             case "quarters" -> new Quarters(common);
             case "rerun" -> new Rerun(common, rerunQuarter(positional));
+            case "simulate" -> new Simulate(common, quarter(options.remove("--quarter")),
+                    inputFolder(options.remove("--input")), outputFolder(options.remove("--output")),
+                    proposalFile("--rules", options.remove("--rules")),
+                    proposalFile("--income-types", options.remove("--income-types")),
+                    proposalFile("--subsistence-minimum", options.remove("--subsistence-minimum")));
             default -> throw new UsageException("unknown subcommand '" + sub + "'\n" + USAGE);
         };
         if (!options.isEmpty()) {
@@ -160,6 +175,17 @@ public sealed interface Command {
             throw new UsageException("--output is required (the folder that receives <quarter>/)");
         }
         return Path.of(value);
+    }
+
+    private static Path proposalFile(String option, String value) {
+        if (value == null) {
+            return null;
+        }
+        Path file = Path.of(value);
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new UsageException(option + " " + file + " is not a readable file");
+        }
+        return file;
     }
 
     private static Integer suppressBelow(String value) {

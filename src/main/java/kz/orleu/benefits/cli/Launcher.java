@@ -9,6 +9,7 @@ import kz.orleu.benefits.declaration.InputPreflight;
 import kz.orleu.benefits.declaration.UnusableInputException;
 import kz.orleu.benefits.job.GracefulShutdown;
 import kz.orleu.benefits.output.OutputPreflight;
+import kz.orleu.benefits.simulation.Simulation;
 import kz.orleu.benefits.store.embedded.HomeInUseException;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -50,6 +51,11 @@ public final class Launcher {
                 InputPreflight.check(run.input(), run.quarter());
                 OutputPreflight.check(run.output());
             }
+            if (command instanceof Command.Simulate simulate) {
+                InputPreflight.check(simulate.input(), simulate.quarter());
+                OutputPreflight.check(simulate.output());
+                Simulation.checkProposal(simulate.input(), simulate.quarter(), BatchCommands.proposal(simulate));
+            }
         } catch (UsageException | UnusableInputException e) {
             return usage(e.getMessage());
         }
@@ -80,7 +86,7 @@ public final class Launcher {
         boolean client = command instanceof Command.Executions || command instanceof Command.Stop
                 || command instanceof Command.Abandon || command instanceof Command.Explain
                 || command instanceof Command.Run || command instanceof Command.Rerun
-                || command instanceof Command.Quarters;
+                || command instanceof Command.Quarters || command instanceof Command.Simulate;
         properties.put("benefits.share-running-server", client);
         if ("json".equalsIgnoreCase(System.getenv("BENEFITS_LOG_FORMAT"))) {
             properties.put("logging.structured.format.console", "logstash");

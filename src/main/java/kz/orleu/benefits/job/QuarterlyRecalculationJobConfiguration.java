@@ -94,7 +94,7 @@ public class QuarterlyRecalculationJobConfiguration {
         return new StepBuilder("registerRun", jobRepository).observationRegistry(observationRegistry)
                 .tasklet((contribution, chunk) -> {
                     RunContext run = RunContext.of(contribution.getStepExecution());
-                    runs.register(run);
+                    runs.register(run, RunContext.isSimulation(contribution.getStepExecution().getJobParameters()));
                     runs.recordFingerprints(run.runId(), InputFingerprint.of(run.input()));
                     runs.createPartitions(run.runId());
                     return RepeatStatus.FINISHED;

@@ -16,6 +16,8 @@ public record RunContext(long runId, Quarter benefitQuarter, Path input, Path ou
     public static final String OUTPUT = "output";
     public static final String LAUNCH = "launch";
     public static final String SUPPRESS_BELOW = "suppressBelow";
+    /** Present ("true") on a throwaway run of {@code simulate}: see {@link RunRepository#register}. */
+    public static final String SIMULATION = "simulation";
 
     public static RunContext of(StepExecution step) {
         JobParameters parameters = step.getJobExecution().getJobParameters();
@@ -25,6 +27,11 @@ public record RunContext(long runId, Quarter benefitQuarter, Path input, Path ou
                 Path.of(parameters.getString(INPUT)),
                 Path.of(parameters.getString(OUTPUT)),
                 suppress == null || suppress.isBlank() ? null : Integer.valueOf(suppress));
+    }
+
+    /** Whether the execution is a simulation's throwaway run, which must never become a version of its quarter. */
+    public static boolean isSimulation(JobParameters parameters) {
+        return Boolean.parseBoolean(parameters.getString(SIMULATION));
     }
 
     /** The output folder a job execution was started with. */

@@ -17,15 +17,25 @@ public class RunRepository {
         this.jdbc = jdbc;
     }
 
-    /** Registers the run once; a restarted execution finds it already there and keeps its version. */
-    public void register(RunContext run) {
+    /** Status of a simulation's throwaway run from its registration to its deletion; never 'COMPLETED'. */
+    public static final String SIMULATION = "SIMULATION";
+
+    /**
+     * Registers the run once; a restarted execution finds it already there and keeps its version. A simulation's
+     * run is registered with status {@value #SIMULATION}, which no query for the latest completed version ever
+     * selects, and with the negative of its run id as version, so that it takes no version number from the
+     * quarter (a real run started meanwhile gets the number it would have had) and never collides with another.
+     */
+    public void register(RunContext run, boolean simulation) {
         jdbc.update("""
-                insert into run (run_id, benefit_quarter, income_quarter, version, input_dir, output_dir)
-                select ?, ?, ?, coalesce((select max(version) from run where benefit_quarter = ?), 0) + 1, ?, ?
+                insert into run (run_id, benefit_quarter, income_quarter, version, input_dir, output_dir, status)
+                select ?, ?, ?, case when ? then -? else
+                       coalesce((select max(version) from run where benefit_quarter = ? and version > 0), 0) + 1 end,
+                       ?, ?, case when ? then 'SIMULATION' else 'RUNNING' end
                 on conflict (run_id) do nothing""",
-                run.runId(), run.benefitQuarter().toString(), run.incomeQuarter().toString(),
-                run.benefitQuarter().toString(), run.input().toAbsolutePath().toString(),
-                run.output().toAbsolutePath().toString());
+                run.runId(), run.benefitQuarter().toString(), run.incomeQuarter().toString(), simulation,
+                run.runId(), run.benefitQuarter().toString(), run.input().toAbsolutePath().toString(),
+                run.output().toAbsolutePath().toString(), simulation);
     }
 
     /** Tables holding one partition per run: the staged input and the results. */
@@ -79,11 +89,16 @@ public class RunRepository {
     }
 
     public void markCompleted(long runId) {
-        jdbc.update("update run set status = 'COMPLETED', completed_at = now() where run_id = ?", runId);
+        // a simulation's run keeps its status to the end: it is deleted, never a completed version
+        jdbc.update("""
+                update run set status = case when status = 'SIMULATION' then status else 'COMPLETED' end,
+                       completed_at = now()
+                 where run_id = ?""", runId);
     }
 
     public void markAbandoned(long runId) {
-        jdbc.update("update run set status = 'ABANDONED' where run_id = ? and status <> 'COMPLETED'", runId);
+        jdbc.update("update run set status = 'ABANDONED' where run_id = ? and status not in ('COMPLETED', 'SIMULATION')",
+                runId);
     }
 
     /** The latest completed version of a benefit quarter, if it was ever run to the end. */
