@@ -16,6 +16,7 @@ import kz.orleu.benefits.entitlement.DecisionExplainer;
 import kz.orleu.benefits.job.ExecutionOwner;
 import kz.orleu.benefits.job.QuarterlyRecalculationJobConfiguration;
 import kz.orleu.benefits.observability.RunMetricsPublisher;
+import kz.orleu.benefits.quarter.Quarter;
 import kz.orleu.benefits.run.RunContext;
 import kz.orleu.benefits.run.RunRepository;
 import kz.orleu.benefits.store.DatabaseConfiguration.EmbeddedServerHolder;
@@ -159,7 +160,11 @@ public class BatchCommands {
         return ExitCode.COMPLETED;
     }
 
-    ExitCode restart(long executionId) {
+    /**
+     * The execution, ready to be restarted (one whose process died is recovered first), or a {@link UsageException}
+     * saying why not: for the console, which checks before it resumes the run on a thread of its own.
+     */
+    public synchronized JobExecution restartable(long executionId) {
         JobExecution execution = execution(executionId);
         if (execution.getStatus() == BatchStatus.STARTED || execution.getStatus() == BatchStatus.STARTING
                 || execution.getStatus() == BatchStatus.STOPPING) {
@@ -173,6 +178,27 @@ public class BatchCommands {
             throw new UsageException("execution " + executionId + " is " + execution.getStatus()
                     + ": only a FAILED or STOPPED execution can be restarted");
         }
+        refuseIfRunning(execution.getJobParameters().getString(RunContext.QUARTER));
+        return execution;
+    }
+
+    /** Refuses, with the reason, a run of the quarter again that {@link #rerun} would refuse. */
+    public void checkRerunnable(Quarter quarter) {
+        refuseIfRunning(quarter.toString());
+        QuarterVersion latest = versions.latestOf(quarter).orElseThrow(() -> new UsageException(
+                "quarter " + quarter + " has no completed version to run again"));
+        if (!Files.isDirectory(Path.of(latest.inputDir()))) {
+            throw new UsageException("the input folder of " + quarter + " version " + latest.version() + ", "
+                    + latest.inputDir() + ", is gone");
+        }
+        if (embedded.shared().isPresent()) {
+            throw new UsageException("another process (pid " + embedded.shared().get().ownerPid().orElse(-1)
+                    + ") is using the embedded database of this BENEFITS_HOME; wait for it to finish");
+        }
+    }
+
+    ExitCode restart(long executionId) {
+        JobExecution execution = restartable(executionId);
         JobExecution restarted;
         try {
             restarted = jobOperator.restart(execution);

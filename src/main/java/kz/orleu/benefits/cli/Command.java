@@ -45,6 +45,10 @@ public sealed interface Command {
     record Rerun(Common common, Quarter quarter) implements Command {
     }
 
+    /** The administrators' console: a web server on {@code port} against the job's database. */
+    record Console(Common common, int port) implements Command {
+    }
+
     String USAGE = """
             usage: benefits run --quarter YYYYQn --input DIR --output DIR [--suppress-below N] [--db-url URL]
                    benefits executions [--failed]
@@ -53,7 +57,8 @@ public sealed interface Command {
                    benefits abandon EXECUTION_ID
                    benefits explain FAMILY_ID --quarter YYYYQn [--version N]
                    benefits quarters
-                   benefits rerun YYYYQn""";
+                   benefits rerun YYYYQn
+                   benefits console [--port 8080]""";
 
     static Command parse(String... args) {
         if (args.length == 0) {
@@ -98,6 +103,7 @@ public sealed interface Command {
                     version(options.remove("--version")));
             case "quarters" -> new Quarters(common);
             case "rerun" -> new Rerun(common, rerunQuarter(positional));
+            case "console" -> new Console(common, port(options.remove("--port")));
             default -> throw new UsageException("unknown subcommand '" + sub + "'\n" + USAGE);
         };
         if (!options.isEmpty()) {
@@ -160,6 +166,21 @@ public sealed interface Command {
             throw new UsageException("--output is required (the folder that receives <quarter>/)");
         }
         return Path.of(value);
+    }
+
+    private static int port(String value) {
+        if (value == null) {
+            return 8080;
+        }
+        try {
+            int port = Integer.parseInt(value);
+            if (port < 1 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new UsageException("--port must be a TCP port, 1 to 65535: " + value);
+        }
     }
 
     private static Integer suppressBelow(String value) {
