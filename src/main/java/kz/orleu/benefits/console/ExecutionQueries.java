@@ -145,10 +145,10 @@ public class ExecutionQueries {
                  from reject where run_id = :run
                   and (cast(:file as text) is null or file = :file)
                   and (cast(:reason as text) is null or reason = :reason)""";
-        long total = jdbc.queryForObject("select count(*)" + where, parameters, Long.class);
+        long total = jdbc.queryForObject("select count(*) " + where, parameters, Long.class);
         int pages = (int) Math.max(1, (total + size - 1) / size);
         int current = Math.min(Math.max(page, 1), pages);
-        List<Reject> rows = jdbc.query("select file, line, column_name, value, reason, message" + where
+        List<Reject> rows = jdbc.query("select file, line, column_name, value, reason, message " + where
                         + " order by file, line limit :size offset :offset",
                 parameters.addValue("size", size).addValue("offset", (long) (current - 1) * size),
                 (rs, n) -> reject(rs));
