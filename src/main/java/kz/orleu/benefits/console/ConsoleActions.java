@@ -34,6 +34,7 @@ public class ConsoleActions {
     private final BatchCommands commands;
     private final ConsoleAudit audit;
     private final AtomicInteger threads = new AtomicInteger();
+    private final AtomicInteger inFlight = new AtomicInteger();
     private final ExecutorService runs = Executors.newCachedThreadPool(task -> {
         Thread thread = new Thread(task, "console-run-" + threads.incrementAndGet());
         thread.setDaemon(false);
@@ -53,7 +54,7 @@ public class ConsoleActions {
             return refused(username, "restart", executionId, null, refused);
         }
         audit.record(username, "restart", executionId, quarter, "started in the console");
-        runs.submit(() -> {
+        inBackground(() -> {
             ExitCode exit = runQuietly(new Command.Restart(CONSOLE, executionId));
             audit.record(username, "restart finished", executionId, quarter, describe(exit));
         });
@@ -78,12 +79,31 @@ public class ConsoleActions {
             return refused(username, "run again", null, quarter.toString(), refused);
         }
         audit.record(username, "run again", null, quarter.toString(), "started in the console");
-        runs.submit(() -> {
+        inBackground(() -> {
             ExitCode exit = runQuietly(new Command.Rerun(CONSOLE, quarter));
             audit.record(username, "run again finished", null, quarter.toString(), describe(exit));
         });
         return new Outcome(true, "Quarter " + quarter + " is being run again from its last input folder; the new"
                 + " execution appears at the top of the list.");
+    }
+
+    /**
+     * Whether a run started from the console has not finished yet, including the moment before its execution is
+     * in the job repository: the executions page keeps refreshing itself until it shows how the run ended.
+     */
+    public boolean runInFlight() {
+        return inFlight.get() > 0;
+    }
+
+    private void inBackground(Runnable run) {
+        inFlight.incrementAndGet();
+        runs.submit(() -> {
+            try {
+                run.run();
+            } finally {
+                inFlight.decrementAndGet();
+            }
+        });
     }
 
     /** Lets a run started here reach a chunk boundary before the database goes away with the context. */

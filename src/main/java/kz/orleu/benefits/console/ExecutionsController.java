@@ -51,7 +51,8 @@ public class ExecutionsController {
         model.addAttribute("statuses", STATUSES);
         model.addAttribute("quarter", quarter);
         model.addAttribute("status", status);
-        model.addAttribute("anyRunning", list.stream().anyMatch(ExecutionQueries.Execution::running));
+        model.addAttribute("anyRunning",
+                actions.runInFlight() || list.stream().anyMatch(ExecutionQueries.Execution::running));
         return "console/executions";
     }
 
