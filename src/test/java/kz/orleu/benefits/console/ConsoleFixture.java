@@ -24,6 +24,9 @@ final class ConsoleFixture {
     static final String OPERATOR = "aigerim";
     static final String VIEWER = "daulet";
     static final String PASSWORD = "s3cret-pass";
+    /** The README's example line: password change-me. */
+    static final String BCRYPT_USER = "aliya";
+    static final String BCRYPT_HASH = "{bcrypt}$2a$10$yS8DLCKsO6MusUz3emm41.ZWA4e.aKDcM33gDI1z/16rSJmCKUUWi";
 
     final String db;
     final long failedExecution;
@@ -55,7 +58,8 @@ final class ConsoleFixture {
             long id = Long.parseLong(Sql.text(db, "select max(job_execution_id) from batch_job_execution"));
             Path users = work.resolve("console-users");
             Files.writeString(users, "# the console's users\n" + OPERATOR + ":{noop}" + PASSWORD + ":OPERATOR\n"
-                    + VIEWER + ":{noop}" + PASSWORD + ":VIEWER\n", StandardCharsets.UTF_8);
+                    + VIEWER + ":{noop}" + PASSWORD + ":VIEWER\n"
+                    + BCRYPT_USER + ":" + BCRYPT_HASH + ":VIEWER\n", StandardCharsets.UTF_8);
             return new ConsoleFixture(db, id, users, output);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

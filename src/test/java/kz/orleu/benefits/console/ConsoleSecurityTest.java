@@ -56,6 +56,8 @@ class ConsoleSecurityTest {
     void aUserOfTheUsersFileSignsInWithTheLoginFormAndAWrongPasswordIsRefused() throws Exception {
         mvc.perform(post("/login").param("username", ConsoleFixture.VIEWER).param("password", ConsoleFixture.PASSWORD)
                 .with(csrf())).andExpect(redirectedUrl("/executions"));
+        mvc.perform(post("/login").param("username", ConsoleFixture.BCRYPT_USER).param("password", "change-me")
+                .with(csrf())).andExpect(redirectedUrl("/executions"));
         mvc.perform(post("/login").param("username", ConsoleFixture.VIEWER).param("password", "wrong").with(csrf()))
                 .andExpect(redirectedUrl("/login?error"));
         mvc.perform(post("/login").param("username", ConsoleFixture.OPERATOR).param("password", ConsoleFixture.PASSWORD))
