@@ -174,12 +174,12 @@ public sealed interface Command {
         }
         try {
             int port = Integer.parseInt(value);
-            if (port < 1 || port > 65535) {
+            if (port < 0 || port > 65535) {
                 throw new NumberFormatException();
             }
             return port;
         } catch (NumberFormatException e) {
-            throw new UsageException("--port must be a TCP port, 1 to 65535: " + value);
+            throw new UsageException("--port must be a TCP port, 1 to 65535 (0: any free one): " + value);
         }
     }
 
