@@ -29,6 +29,7 @@ public class ConsoleSecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/console/**", "/error").permitAll()
                         .requestMatchers(HttpMethod.POST, "/**").hasRole(ConsoleRole.OPERATOR.name())
+                        .requestMatchers("/*/*/confirm/**").hasRole(ConsoleRole.OPERATOR.name())
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/executions", false).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?signedOut").permitAll());

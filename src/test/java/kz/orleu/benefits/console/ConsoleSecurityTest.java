@@ -70,8 +70,17 @@ class ConsoleSecurityTest {
         mvc.perform(post("/executions/" + FIXTURE.failedExecution + "/abandon").with(viewer()).with(csrf()))
                 .andExpect(status().isForbidden());
         mvc.perform(post("/quarters/2016Q2/rerun").with(viewer()).with(csrf())).andExpect(status().isForbidden());
+        mvc.perform(get("/executions/" + FIXTURE.failedExecution + "/confirm/abandon").with(viewer()))
+                .andExpect(status().isForbidden());
         assertThat(FIXTURE.audit()).isEqualTo(before);
         assertThat(statusOf(FIXTURE.failedExecution)).isEqualTo("FAILED");
+    }
+
+    @Test
+    void runningAQuarterAgainThatHasNoCompletedVersionIsRefusedWithTheReason() throws Exception {
+        mvc.perform(post("/quarters/2016Q2/rerun").with(operator()).with(csrf())).andExpect(redirectedUrl("/quarters"));
+        assertThat(FIXTURE.audit()).contains(ConsoleFixture.OPERATOR
+                + " run again 2016Q2 refused: quarter 2016Q2 has no completed version to run again");
     }
 
     @Test
