@@ -18,6 +18,7 @@ import kz.orleu.benefits.job.ExecutionOwner;
 import kz.orleu.benefits.job.QuarterlyRecalculationJobConfiguration;
 import kz.orleu.benefits.observability.RunMetricsPublisher;
 import kz.orleu.benefits.output.OutputPreflight;
+import kz.orleu.benefits.quarter.Quarter;
 import kz.orleu.benefits.run.RunContext;
 import kz.orleu.benefits.run.RunRepository;
 import kz.orleu.benefits.simulation.Proposal;
@@ -190,7 +191,11 @@ public class BatchCommands {
         return ExitCode.COMPLETED;
     }
 
-    ExitCode restart(long executionId) {
+    /**
+     * The execution, ready to be restarted (one whose process died is recovered first), or a {@link UsageException}
+     * saying why not: for the console, which checks before it resumes the run on a thread of its own.
+     */
+    public synchronized JobExecution restartable(long executionId) {
         JobExecution execution = execution(executionId);
         boolean orphaned = false;
         if (execution.getStatus() == BatchStatus.STARTED || execution.getStatus() == BatchStatus.STARTING
@@ -206,9 +211,30 @@ public class BatchCommands {
         }
         refuseIfInputChanged(execution);
         OutputPreflight.check(RunContext.output(execution.getJobParameters()));
+        refuseIfRunning(execution.getJobParameters().getString(RunContext.QUARTER), executionId);
         if (orphaned) {
             execution = jobOperator.recover(execution);
         }
+        return execution;
+    }
+
+    /** Refuses, with the reason, a run of the quarter again that {@link #rerun} would refuse. */
+    public void checkRerunnable(Quarter quarter) {
+        refuseIfRunning(quarter.toString());
+        QuarterVersion latest = versions.latestOf(quarter).orElseThrow(() -> new UsageException(
+                "quarter " + quarter + " has no completed version to run again"));
+        if (!Files.isDirectory(Path.of(latest.inputDir()))) {
+            throw new UsageException("the input folder of " + quarter + " version " + latest.version() + ", "
+                    + latest.inputDir() + ", is gone");
+        }
+        if (embedded.shared().isPresent()) {
+            throw new UsageException("another process (pid " + embedded.shared().get().ownerPid().orElse(-1)
+                    + ") is using the embedded database of this BENEFITS_HOME; wait for it to finish");
+        }
+    }
+
+    ExitCode restart(long executionId) {
+        JobExecution execution = restartable(executionId);
         JobExecution restarted;
         try {
             restarted = jobOperator.restart(execution);
@@ -322,6 +348,11 @@ public class BatchCommands {
     }
 
     private void refuseIfRunning(String quarter) {
+        refuseIfRunning(quarter, -1);
+    }
+
+    /** The same, leaving out {@code restarting}: the execution being restarted, perhaps left STARTED by a dead process. */
+    private void refuseIfRunning(String quarter, long restarting) {
         List<Long> running = jdbc.queryForList("""
                 select e.job_execution_id from batch_job_execution e
                   join batch_job_execution_params q
@@ -331,6 +362,9 @@ public class BatchCommands {
                                     where s.job_execution_id = e.job_execution_id and s.parameter_name = ?)
                  order by e.job_execution_id""", Long.class, quarter, RunContext.SIMULATION);
         for (Long id : running) {
+            if (id == restarting) {
+                continue;
+            }
             JobExecution execution = execution(id);
             if (ExecutionOwner.isAlive(execution)) {
                 throw new UsageException("quarter " + quarter + " is already being run by execution " + id + " ("

@@ -53,6 +53,10 @@ public sealed interface Command {
             Path subsistenceMinimum) implements Command {
     }
 
+    /** The administrators' console: a web server on {@code port} against the job's database. */
+    record Console(Common common, int port) implements Command {
+    }
+
     String USAGE = """
             usage: benefits run --quarter YYYYQn --input DIR --output DIR [--suppress-below N] [--db-url URL]
                    benefits executions [--failed]
@@ -63,7 +67,8 @@ public sealed interface Command {
                    benefits quarters
                    benefits rerun YYYYQn
                    benefits simulate --quarter YYYYQn --input DIR --output DIR [--rules FILE]
-                                     [--income-types FILE] [--subsistence-minimum FILE]""";
+                                     [--income-types FILE] [--subsistence-minimum FILE]
+                   benefits console [--port 8080]""";
 
     static Command parse(String... args) {
         if (args.length == 0) {
@@ -113,6 +118,7 @@ public sealed interface Command {
                     proposalFile("--rules", options.remove("--rules")),
                     proposalFile("--income-types", options.remove("--income-types")),
                     proposalFile("--subsistence-minimum", options.remove("--subsistence-minimum")));
+            case "console" -> new Console(common, port(options.remove("--port")));
             default -> throw new UsageException("unknown subcommand '" + sub + "'\n" + USAGE);
         };
         if (!options.isEmpty()) {
@@ -186,6 +192,21 @@ public sealed interface Command {
             throw new UsageException(option + " " + file + " is not a readable file");
         }
         return file;
+    }
+
+    private static int port(String value) {
+        if (value == null) {
+            return 8080;
+        }
+        try {
+            int port = Integer.parseInt(value);
+            if (port < 0 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new UsageException("--port must be a TCP port, 1 to 65535 (0: any free one): " + value);
+        }
     }
 
     private static Integer suppressBelow(String value) {

@@ -65,6 +65,9 @@ public final class Launcher {
         } catch (RuntimeException e) {
             return usage(databaseProblem(e));
         }
+        if (command instanceof Command.Console console) {
+            return ConsoleServer.serve(context, console.port(), err);
+        }
         try (context) {
             return context.getBean(BatchCommands.class).execute(command).status();
         } catch (UsageException | UnusableInputException e) {
@@ -86,8 +89,14 @@ public final class Launcher {
         boolean client = command instanceof Command.Executions || command instanceof Command.Stop
                 || command instanceof Command.Abandon || command instanceof Command.Explain
                 || command instanceof Command.Run || command instanceof Command.Rerun
-                || command instanceof Command.Quarters || command instanceof Command.Simulate;
+                || command instanceof Command.Quarters || command instanceof Command.Simulate
+                || command instanceof Command.Console;
         properties.put("benefits.share-running-server", client);
+        // Only the console serves web pages: every other subcommand starts no web server and stays as fast.
+        // Given as command-line properties because application.yml (which outranks defaults) says none.
+        String[] web = command instanceof Command.Console console
+                ? new String[] {"--spring.main.web-application-type=servlet", "--server.port=" + console.port()}
+                : new String[0];
         if ("json".equalsIgnoreCase(System.getenv("BENEFITS_LOG_FORMAT"))) {
             properties.put("logging.structured.format.console", "logstash");
         }
@@ -97,7 +106,7 @@ public final class Launcher {
                 // Not Spring's hook: on SIGTERM the job must finish its chunk with the database still open
                 // (GracefulShutdown); the context is closed by execute() when the command returns.
                 .registerShutdownHook(false)
-                .run();
+                .run(web);
     }
 
     /** The first cause that says what is wrong with the database, in one line. */
