@@ -27,6 +27,7 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -255,6 +256,53 @@ class MultilingualStatisticsTest {
         assertThat(Files.readString(written.resolve("kk").resolve(StatisticsWorkbook.CSV_FILE_NAME)))
                 .as("the CSV does not depend on the workbook's language")
                 .isEqualTo(Files.readString(file));
+    }
+
+    /**
+     * The rendering check of the issue, where LibreOffice is installed: each language's workbook to PDF, whose text
+     * must hold the sheet titles with the Kazakh letters and no replacement characters. The pages are kept in
+     * {@code target/statistics-rendering/} to be looked at (README, "Checking the workbook as a picture").
+     */
+    @Test
+    void everyLanguagesWorkbookRendersToPdfWithItsLetters() throws Exception {
+        Assumptions.assumeTrue(onPath("soffice") && onPath("pdftotext"),
+                "LibreOffice (soffice) and poppler-utils (pdftotext) are not installed: the rendering check is the "
+                        + "manual one of the README");
+        Path pages = Path.of("target", "statistics-rendering").toAbsolutePath();
+        for (String language : List.of("kk", "ru", "en")) {
+            Path folder = Files.createDirectories(pages.resolve(language));
+            Path copy = Files.copy(workbook(language), folder.resolve("statistics-" + language + ".xlsx"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            assertThat(exec(folder, "soffice", "--headless", "--convert-to", "pdf", "--outdir", folder.toString(),
+                    copy.toString())).isZero();
+            Path pdf = folder.resolve("statistics-" + language + ".pdf");
+            assertThat(exec(folder, "pdftotext", "-enc", "UTF-8", pdf.toString(),
+                    folder.resolve("text.txt").toString())).isZero();
+            String text = Files.readString(folder.resolve("text.txt"));
+            assertThat(text).doesNotContain("\uFFFD");
+            Messages m = Messages.of(Language.named(language).orElseThrow());
+            assertThat(text).contains(m.text("heading.total"), m.text("category.CHILD"));
+            if (language.equals("kk")) {
+                for (String letter : List.of("ә", "ғ", "қ", "ң", "ө", "ұ", "ү", "і")) {
+                    assertThat(text).as(letter).contains(letter);
+                }
+            }
+        }
+    }
+
+    private static boolean onPath(String command) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir, command))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int exec(Path folder, String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true)
+                .redirectOutput(folder.resolve("command.log").toFile()).start();
+        return process.waitFor();
     }
 
     private static void assertNotExactlyOneHidden(Map<String, Map<String, String>> byKey, List<String> parts,
