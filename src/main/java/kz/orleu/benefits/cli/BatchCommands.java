@@ -125,6 +125,9 @@ public class BatchCommands {
         if (run.suppressBelow() != null) {
             parameters.addString(RunContext.SUPPRESS_BELOW, run.suppressBelow().toString(), false);
         }
+        if (run.language() != null) {
+            parameters.addString(RunContext.LANGUAGE, run.language(), false);
+        }
         JobExecution execution;
         try {
             execution = jobOperator.start(job, parameters.toJobParameters());
@@ -139,7 +142,7 @@ public class BatchCommands {
 
     /**
      * Runs a benefit quarter again exactly as its latest completed version was run (input folder, output folder,
-     * suppression), for an operator re-running the stale later quarters in order after a correction.
+     * suppression, language), for an operator re-running the stale later quarters in order after a correction.
      */
     ExitCode rerun(Command.Rerun rerun) {
         QuarterVersion latest = versions.latestOf(rerun.quarter()).orElseThrow(() -> new UsageException(
@@ -155,7 +158,7 @@ public class BatchCommands {
         OutputPreflight.check(Path.of(latest.outputDir()));
         out.println("running " + rerun.quarter() + " again from " + input + " (as version " + latest.version() + ")");
         return run(new Command.Run(rerun.common(), rerun.quarter(), input, Path.of(latest.outputDir()),
-                latest.suppressBelow()));
+                latest.suppressBelow(), latest.language()));
     }
 
     /**

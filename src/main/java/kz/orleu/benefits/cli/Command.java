@@ -18,7 +18,12 @@ public sealed interface Command {
 
     Common common();
 
-    record Run(Common common, Quarter quarter, Path input, Path output, Integer suppressBelow) implements Command {
+    /** {@code language} null: the rule set's {@code statistics_language}, else English. */
+    record Run(Common common, Quarter quarter, Path input, Path output, Integer suppressBelow, String language)
+            implements Command {
+        public Run(Common common, Quarter quarter, Path input, Path output, Integer suppressBelow) {
+            this(common, quarter, input, output, suppressBelow, null);
+        }
     }
 
     record Executions(Common common, boolean failedOnly) implements Command {
@@ -58,7 +63,8 @@ public sealed interface Command {
     }
 
     String USAGE = """
-            usage: benefits run --quarter YYYYQn --input DIR --output DIR [--suppress-below N] [--db-url URL]
+            usage: benefits run --quarter YYYYQn --input DIR --output DIR [--suppress-below N]
+                                [--language kk|ru|en] [--db-url URL]
                    benefits executions [--failed]
                    benefits restart EXECUTION_ID
                    benefits stop EXECUTION_ID
@@ -104,7 +110,7 @@ public sealed interface Command {
         Command command = switch (sub) {
             case "run" -> new Run(common, quarter(options.remove("--quarter")),
                     inputFolder(options.remove("--input")), outputFolder(options.remove("--output")),
-                    suppressBelow(options.remove("--suppress-below")));
+                    suppressBelow(options.remove("--suppress-below")), language(options.remove("--language")));
             case "executions" -> new Executions(common, flags.remove("--failed"));
             case "restart" -> new Restart(common, executionId(sub, positional));
             case "stop" -> new Stop(common, executionId(sub, positional));
@@ -222,6 +228,16 @@ public sealed interface Command {
         } catch (NumberFormatException e) {
             throw new UsageException("--suppress-below must be a whole number, 0 or more: " + value);
         }
+    }
+
+    private static String language(String value) {
+        if (value == null) {
+            return null;
+        }
+        if (!Set.of("kk", "ru", "en").contains(value)) {
+            throw new UsageException("--language must be kk (Kazakh), ru (Russian) or en (English): " + value);
+        }
+        return value;
     }
 
     private static long executionId(String sub, List<String> positional) {

@@ -9,5 +9,6 @@ import kz.orleu.benefits.quarter.Quarter;
  * change codes, failure counts and terminations came from an older version: it is stale).
  */
 public record QuarterVersion(Quarter quarter, long runId, int version, LocalDateTime startedAt,
-        LocalDateTime completedAt, String inputDir, String outputDir, Integer suppressBelow, boolean stale) {
+        LocalDateTime completedAt, String inputDir, String outputDir, Integer suppressBelow, boolean stale,
+        String language) {
 }

@@ -39,7 +39,13 @@ public class QuarterVersions {
                       join batch_job_execution_params p
                         on p.job_execution_id = x.job_execution_id and p.parameter_name = 'suppressBelow'
                      where x.job_instance_id = l.run_id
-                     order by x.job_execution_id desc limit 1) as suppress_below
+                     order by x.job_execution_id desc limit 1) as suppress_below,
+                   (select p.parameter_value
+                      from batch_job_execution x
+                      join batch_job_execution_params p
+                        on p.job_execution_id = x.job_execution_id and p.parameter_name = 'language'
+                     where x.job_instance_id = l.run_id
+                     order by x.job_execution_id desc limit 1) as language
               from latest l
              where cast(:quarter as text) is null or l.benefit_quarter = :quarter
              order by l.benefit_quarter""";
@@ -66,7 +72,7 @@ public class QuarterVersions {
                 rs.getInt("version"), localTime(rs.getTimestamp("started_at")),
                 localTime(rs.getTimestamp("completed_at")), rs.getString("input_dir"),
                 rs.getString("output_dir"), suppress == null || suppress.isBlank() ? null : Integer.valueOf(suppress),
-                rs.getBoolean("stale"));
+                rs.getBoolean("stale"), rs.getString("language"));
     }
 
     private static LocalDateTime localTime(Timestamp timestamp) {

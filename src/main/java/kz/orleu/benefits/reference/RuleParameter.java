@@ -22,7 +22,9 @@ public enum RuleParameter {
     SUPPRESS_BELOW("suppress_below", v -> wholeNumber(v, 0)),
     EXEMPT_AGE_BELOW("exempt_age_below", v -> wholeNumber(v, 0)),
     EXEMPT_DISABILITY_GROUPS("exempt_disability_groups", v -> list(v, Set.of("1", "2", "3"))),
-    FORBIDDEN_PURPOSES("forbidden_purposes", v -> list(v, DeclarationRowValidator.PURPOSES));
+    FORBIDDEN_PURPOSES("forbidden_purposes", v -> list(v, DeclarationRowValidator.PURPOSES)),
+    /** The default language of statistics.xlsx; the run's {@code --language} wins over it. */
+    STATISTICS_LANGUAGE("statistics_language", v -> oneOf(v, Set.of("kk", "ru", "en")));
 
     private final String parameterName;
     private final Function<String, Optional<String>> problem;
@@ -68,6 +70,12 @@ public enum RuleParameter {
             return Optional.of(value + " is below the least allowed value " + minimum);
         }
         return Optional.empty();
+    }
+
+    private static Optional<String> oneOf(String value, Set<String> allowed) {
+        return allowed.contains(value) ? Optional.empty()
+                : Optional.of("'" + value + "' is not one of " + allowed.stream().sorted()
+                        .collect(Collectors.joining(", ")));
     }
 
     private static Optional<String> list(String value, Set<String> allowed) {

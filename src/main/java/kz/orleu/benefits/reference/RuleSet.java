@@ -16,6 +16,9 @@ import java.util.stream.Collectors;
  * The policy parameters in force for one benefit quarter: for each parameter and each income type, the row with
  * the latest {@code valid_from} on or before the first day of the benefit quarter ({@code domain.md}, "Rules
  * change over time"). A row added later with a later date never changes an earlier quarter's rule set.
+ *
+ * @param statisticsLanguage the default language of the statistics workbook ({@code kk}, {@code ru} or
+ *     {@code en}), {@code null} when {@code rules.csv} does not set it; {@code --language} of a run wins over it
  */
 public record RuleSet(
         LocalDate effectiveOn,
@@ -28,7 +31,8 @@ public record RuleSet(
         Set<Integer> exemptDisabilityGroups,
         Set<String> forbiddenPurposes,
         Map<String, Boolean> incomeTypes,
-        Map<String, LocalDate> validFrom) {
+        Map<String, LocalDate> validFrom,
+        String statisticsLanguage) {
 
     public record Rule(String parameter, String value, LocalDate validFrom) {
     }
@@ -63,7 +67,8 @@ public record RuleSet(
                         .map(Integer::valueOf).collect(Collectors.toUnmodifiableSet()),
                 list(optional(inForce, "forbidden_purposes").orElse("DEBT;LOAN;REAL_ESTATE")),
                 Map.copyOf(counted),
-                Map.copyOf(validFrom));
+                Map.copyOf(validFrom),
+                optional(inForce, "statistics_language").orElse(null));
     }
 
     public boolean isCounted(String incomeType) {

@@ -23,62 +23,61 @@ import java.util.List;
  */
 final class AdjustmentsSheet {
 
-    static final String NAME = "Adjustments";
+    /** The breakdown codes of the three measures, in the order of the columns. */
+    private static final List<String> KINDS = List.of("ARREARS", "OVERPAID", "RECLASSIFIED");
 
     private AdjustmentsSheet() {
     }
 
-    static SheetBuilder layout(QuarterStatistics statistics, CountGrid grid) {
+    static SheetBuilder layout(QuarterStatistics statistics, CountGrid grid, Messages m) {
         QuarterStatistics.Run run = statistics.run();
         QuarterStatistics.Adjustments adjustments = statistics.adjustments();
         BigDecimal[][] sums = RegionGrid.sums(grid.lines, QuarterStatistics.Adjustments.SUMS, adjustments.sums());
-        SheetBuilder sheet = new SheetBuilder(NAME);
-        sheet.title("Table 5. Adjustments by region, benefit quarter " + RegionTables.describe(run.benefitQuarter())
-                + ", version " + run.version() + " against version " + adjustments.againstVersion());
-        sheet.subtitle("What the payment unit pays in addition (arrears) and recovers (overpaid) against the "
-                + "version it was sent; amounts in tenge.");
+        SheetBuilder sheet = new SheetBuilder(m.text("adjustments.sheet"), m);
+        sheet.title(m.text("adjustments.title", RegionTables.describe(run.benefitQuarter(), m), run.version(),
+                adjustments.againstVersion()));
+        sheet.subtitle(m.text("adjustments.subtitle"));
         sheet.blank();
 
-        List<SheetBuilder.Column> columns = RegionTables.nameColumns();
-        for (String group : List.of("Families with arrears", "Arrears, tenge", "Families overpaid",
-                "Overpaid, tenge to recover", "Families with months reclassified", "Months reclassified")) {
-            columns.add(new SheetBuilder.Column(group, "ASP"));
-            columns.add(new SheetBuilder.Column(group, "CCA"));
-            columns.add(new SheetBuilder.Column(group, "Total"));
+        List<SheetBuilder.Column> columns = RegionTables.nameColumns(m);
+        for (String kind : KINDS) {
+            for (String part : List.of("families", "amount")) {
+                String group = m.text("adjustments." + kind + "." + part);
+                columns.add(new SheetBuilder.Column(group, m.text("benefit.ASP")));
+                columns.add(new SheetBuilder.Column(group, m.text("benefit.CCA")));
+                columns.add(new SheetBuilder.Column(group, m.text("heading.total")));
+            }
         }
 
         int at = CountGrid.ADJUSTMENTS;
         List<SheetBuilder.TableRow> rows = new ArrayList<>();
         for (int r = 0; r < grid.lines.size(); r++) {
             RegionLine line = grid.lines.get(r);
-            List<Value> cells = RegionTables.names(line);
+            List<Value> cells = RegionTables.names(line, m);
+            int k = 0;
             for (int[] measure : new int[][] {{ARREARS, ARREARS_TENGE}, {OVERPAID, OVERPAID_TENGE},
                     {RECLASSIFIED, RECLASSIFIED_MONTHS}}) {
+                String kind = KINDS.get(k++);
                 int families = at + measure[0];
                 for (int benefit : new int[] {ASP, CCA, TOTAL}) {
-                    cells.add(grid.count(r, families + benefit));
+                    cells.add(grid.count(r, families + benefit).observed(line, Measure.ADJUSTMENT_FAMILIES,
+                            kind + "." + SummarySheet.BENEFITS.get(benefit)));
                 }
                 BigDecimal asp = orZero(sums[r][measure[1] + ASP]);
                 BigDecimal cca = orZero(sums[r][measure[1] + CCA]);
                 boolean months = measure[0] == RECLASSIFIED;
-                cells.add(shownWith(grid, r, families + ASP, asp, months));
-                cells.add(shownWith(grid, r, families + CCA, cca, months));
-                cells.add(shownWith(grid, r, families + TOTAL, asp.add(cca), months));
+                Measure amount = months ? Measure.ADJUSTMENT_MONTHS : Measure.ADJUSTMENT_AMOUNT;
+                cells.add(shownWith(grid, r, families + ASP, asp, months).observed(line, amount, kind + ".ASP"));
+                cells.add(shownWith(grid, r, families + CCA, cca, months).observed(line, amount, kind + ".CCA"));
+                cells.add(shownWith(grid, r, families + TOTAL, asp.add(cca), months)
+                        .observed(line, amount, kind + ".TOTAL"));
             }
             rows.add(new SheetBuilder.TableRow(cells, RegionTables.isTotal(line)));
         }
         int firstData = sheet.table(columns, rows);
         sheet.freeze(1, firstData);
-        sheet.note(RegionTables.legend(grid.threshold), columns.size());
-        sheet.note("Compared with version " + adjustments.againstVersion() + " of benefit quarter "
-                + run.benefitQuarter() + ", the latest earlier completed one (what the payment unit was sent); for "
-                + "a family held in it (INCOMPLETE_DATA or absent), with the version that last computed it. One row "
-                + "of adjustments.csv is a family and month whose payment differs: arrears where it is paid more "
-                + "now, overpaid where less, reclassified where the amount is the same under the other benefit. A "
-                + "family counts under the benefit it gets in this version or, when it gets none now, the one it got "
-                + "before, so ASP and CCA add up to the total; one with arrears in one month and an overpayment in "
-                + "another counts in both. Families held now (INCOMPLETE_DATA or absent) have no adjustments: their "
-                + "earlier payment stands.", 14);
+        sheet.note(RegionTables.legend(grid.threshold, m), columns.size());
+        sheet.note(m.text("adjustments.note", adjustments.againstVersion(), run.benefitQuarter()), 14);
         return sheet;
     }
 

@@ -13,26 +13,25 @@ import java.time.LocalDate;
  */
 public enum Category {
 
-    CHILD("Children under 18"),
-    EMPLOYED("Able-bodied, employed"),
-    UNEMPLOYED_OR_SELF_EMPLOYED("Able-bodied, unemployed or self-employed"),
-    CARER("Carers at home"),
-    STUDENT("Full-time students"),
-    DISABLED("People with disabilities"),
-    PENSIONER("Pensioners");
+    CHILD,
+    EMPLOYED,
+    UNEMPLOYED_OR_SELF_EMPLOYED,
+    CARER,
+    STUDENT,
+    DISABLED,
+    PENSIONER;
 
     /** A member is a child until the day of the 18th birthday, exclusive. */
     public static final int ADULT_AGE = 18;
 
-    private final String label;
-
-    Category(String label) {
-        this.label = label;
-    }
-
     /** The English label of the workbook. */
     public String label() {
-        return label;
+        return label(Messages.of(Language.EN));
+    }
+
+    /** The label in the workbook's language ({@code category.<name>} of the messages). */
+    String label(Messages messages) {
+        return messages.text("category." + name());
     }
 
     /** Everyone who is not a child, pensioner, person with a disability, student or carer. */

@@ -11,41 +11,36 @@ import java.util.List;
 /** Sheet 4: how the results moved against the previous benefit quarter, and the poverty trap. */
 final class ChangesSheet {
 
-    static final String NAME = "Changes";
-
     private ChangesSheet() {
     }
 
-    static SheetBuilder layout(QuarterStatistics statistics, CountGrid grid) {
+    /** The breakdown codes of the change and move columns, in the order of the columns. */
+    private static final List<String> CHANGE_CODES = List.of("NEW", "STOPPED", "CHANGED", "UNCHANGED",
+            "ASP_TO_CCA", "CCA_TO_ASP");
+
+    static SheetBuilder layout(QuarterStatistics statistics, CountGrid grid, Messages m) {
         QuarterStatistics.Run run = statistics.run();
         QuarterStatistics.Changes changes = statistics.changes();
         BigDecimal[][] sums = RegionGrid.sums(grid.lines, QuarterStatistics.Changes.SUMS, changes.sums());
-        SheetBuilder sheet = new SheetBuilder(NAME);
-        sheet.title("Table 4. Changes against the previous benefit quarter by region, benefit quarter "
-                + RegionTables.describe(run.benefitQuarter()));
-        sheet.subtitle("Families compared with the latest results of benefit quarter "
-                + run.benefitQuarter().previous() + "; a family absent from them counts as not paid before.");
+        SheetBuilder sheet = new SheetBuilder(m.text("changes.sheet"), m);
+        sheet.title(m.text("changes.title", RegionTables.describe(run.benefitQuarter(), m)));
+        sheet.subtitle(m.text("changes.subtitle", run.benefitQuarter().previous()));
         sheet.blank();
 
-        List<SheetBuilder.Column> columns = RegionTables.nameColumns();
-        columns.add(SheetBuilder.Column.of("Families assessed"));
-        String change = "Families by change";
-        columns.add(new SheetBuilder.Column(change, "New"));
-        columns.add(new SheetBuilder.Column(change, "Stopped"));
-        columns.add(new SheetBuilder.Column(change, "Changed"));
-        columns.add(new SheetBuilder.Column(change, "Unchanged"));
-        String moves = "Families moved";
-        columns.add(new SheetBuilder.Column(moves, "ASP to CCA"));
-        columns.add(new SheetBuilder.Column(moves, "CCA to ASP"));
-        String lost = "Lost ASP: per-capita income rose to or above the ASP line";
-        columns.add(new SheetBuilder.Column(lost, "Families"));
-        columns.add(new SheetBuilder.Column(lost, "Average excess, tenge"));
-        columns.add(new SheetBuilder.Column(lost, "Average excess, % of the line"));
+        List<SheetBuilder.Column> columns = RegionTables.nameColumns(m);
+        columns.add(SheetBuilder.Column.of(m.text("summary.assessed")));
+        for (String code : CHANGE_CODES) {
+            columns.add(new SheetBuilder.Column(m.text(code.contains("_TO_") ? "changes.moved" : "changes.byChange"),
+                    m.text("breakdown." + code)));
+        }
+        String lost = m.text("changes.lost");
+        columns.add(new SheetBuilder.Column(lost, m.text("changes.families")));
+        columns.add(new SheetBuilder.Column(lost, m.text("changes.excess")));
+        columns.add(new SheetBuilder.Column(lost, m.text("changes.excessShare")));
         // No largest (or smallest) excess: a maximum is one family's own figure whatever the group's size, so
         // the spread is published as counts of families per band, suppressed like every other count.
         for (int band = 0; band < PovertyTrap.BANDS; band++) {
-            columns.add(new SheetBuilder.Column("Lost ASP, families by distance above the line",
-                    PovertyTrap.bandLabel(band)));
+            columns.add(new SheetBuilder.Column(m.text("changes.byDistance"), PovertyTrap.bandLabel(band, m)));
         }
 
         int at = CountGrid.CHANGES;
@@ -53,41 +48,41 @@ final class ChangesSheet {
         List<SheetBuilder.TableRow> rows = new ArrayList<>();
         for (int r = 0; r < grid.lines.size(); r++) {
             RegionLine line = grid.lines.get(r);
-            List<Value> cells = RegionTables.names(line);
-            cells.add(grid.count(r, CountGrid.SUMMARY + QuarterStatistics.Summary.ASSESSED));
-            for (int column : new int[] {QuarterStatistics.Changes.NEW, QuarterStatistics.Changes.STOPPED,
-                    QuarterStatistics.Changes.CHANGED, QuarterStatistics.Changes.UNCHANGED,
-                    QuarterStatistics.Changes.ASP_TO_CCA, QuarterStatistics.Changes.CCA_TO_ASP,
-                    QuarterStatistics.Changes.LOST_ASP}) {
-                cells.add(grid.count(r, at + column));
+            List<Value> cells = RegionTables.names(line, m);
+            cells.add(grid.count(r, CountGrid.SUMMARY + QuarterStatistics.Summary.ASSESSED)
+                    .observed(line, Measure.FAMILIES_ASSESSED, "TOTAL"));
+            for (int i = 0; i < CHANGE_CODES.size(); i++) {
+                // NEW ... CCA_TO_ASP are the first columns of the changes, in the order of the codes
+                String code = CHANGE_CODES.get(i);
+                cells.add(grid.count(r, at + QuarterStatistics.Changes.NEW + i).observed(line,
+                        code.contains("_TO_") ? Measure.FAMILIES_MOVED : Measure.FAMILIES_BY_CHANGE, code));
             }
+            cells.add(grid.count(r, lostAsp).observed(line, Measure.LOST_ASP_FAMILIES, "TOTAL"));
             long families = grid.value(r, lostAsp);
+            Value excess;
+            Value excessShare;
             if (grid.hidden(r, lostAsp)) {
-                cells.add(Value.suppressed());
-                cells.add(Value.suppressed());
+                excess = Value.suppressed();
+                excessShare = Value.suppressed();
             } else if (families == 0) {
-                cells.add(Value.notApplicable());
-                cells.add(Value.notApplicable());
+                excess = Value.notApplicable();
+                excessShare = Value.notApplicable();
             } else {
-                cells.add(Value.amount(mean(sums[r][EXCESS], families)));
-                cells.add(Value.percent(mean(sums[r][EXCESS_SHARE], families).doubleValue()));
+                excess = Value.amount(mean(sums[r][EXCESS], families));
+                excessShare = Value.percent(mean(sums[r][EXCESS_SHARE], families).doubleValue());
             }
+            cells.add(excess.observed(line, Measure.LOST_ASP_AVERAGE_EXCESS, "TOTAL"));
+            cells.add(excessShare.observed(line, Measure.LOST_ASP_AVERAGE_EXCESS_SHARE, "TOTAL"));
             for (int band = 0; band < PovertyTrap.BANDS; band++) {
-                cells.add(grid.count(r, at + QuarterStatistics.Changes.BY_DISTANCE + band));
+                cells.add(grid.count(r, at + QuarterStatistics.Changes.BY_DISTANCE + band)
+                        .observed(line, Measure.LOST_ASP_BY_DISTANCE, PovertyTrap.bandCode(band)));
             }
             rows.add(new SheetBuilder.TableRow(cells, RegionTables.isTotal(line)));
         }
         int firstData = sheet.table(columns, rows);
         sheet.freeze(1, firstData);
-        sheet.note(RegionTables.legend(grid.threshold), columns.size());
-        sheet.note("New: paid now (ASP or CCA), not paid before. Stopped: paid before, not now. Changed: paid both "
-                + "times, with another benefit or monthly amount. Unchanged: all others, including families not paid "
-                + "either time. Lost ASP (the guide's \"poverty trap\", the Kasen family): had ASP before, nothing "
-                + "now, "
-                + "because the per-capita income is at or above the ASP line (decision ABOVE_LINE, or CCA_CANDIDATE "
-                + "when still below the CCA line). Excess: the family's per-capita income less its ASP line, in "
-                + "tenge a person a month and as a percentage of the line; averages only, and families counted by distance "
-                + "band: no largest or smallest excess is published, as it would be one family's own figure.", 14);
+        sheet.note(RegionTables.legend(grid.threshold, m), columns.size());
+        sheet.note(m.text("changes.note"), 14);
         return sheet;
     }
 

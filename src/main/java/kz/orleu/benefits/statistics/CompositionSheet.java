@@ -27,8 +27,8 @@ import org.openxmlformats.schemas.drawingml.x2006.chart.CTDLbls;
  */
 final class CompositionSheet {
 
-    static final String NAME = "Composition";
-    static final String OTHER_SLICE = "Suppressed categories";
+    /** The breakdown code of the pie's slice that holds the suppressed categories together. */
+    static final String OTHER_SLICE = "SUPPRESSED_CATEGORIES";
     /**
      * The chart's data starts in the column of the Russian names, which is wide enough for the category labels
      * without widening the frozen first column.
@@ -49,71 +49,68 @@ final class CompositionSheet {
     private final SheetBuilder sheet;
     private final Chart chart;
     private final String title;
+    private final Messages messages;
 
-    private CompositionSheet(SheetBuilder sheet, Chart chart, String title) {
+    private CompositionSheet(SheetBuilder sheet, Chart chart, String title, Messages messages) {
         this.sheet = sheet;
         this.chart = chart;
         this.title = title;
+        this.messages = messages;
     }
 
     SheetBuilder sheet() {
         return sheet;
     }
 
-    static CompositionSheet layout(QuarterStatistics statistics, CountGrid grid) {
+    static CompositionSheet layout(QuarterStatistics statistics, CountGrid grid, Messages m) {
         QuarterStatistics.Run run = statistics.run();
-        SheetBuilder sheet = new SheetBuilder(NAME);
-        sheet.title("Table 2.1. Members of CCA recipient families by category and region, benefit quarter "
-                + RegionTables.describe(run.benefitQuarter()));
-        sheet.subtitle("Members counted on " + RegionTables.firstDay(run.benefitQuarter())
-                + "; each in one category, on that day: see the notes.");
+        SheetBuilder sheet = new SheetBuilder(m.text("composition.sheet"), m);
+        sheet.title(m.text("composition.titleCca", RegionTables.describe(run.benefitQuarter(), m)));
+        sheet.subtitle(m.text("composition.subtitle", RegionTables.firstDay(run.benefitQuarter(), m)));
         sheet.blank();
-        int firstData = table(sheet, grid, CountGrid.CCA_CATEGORIES, QuarterStatistics.Summary.CCA_FAMILIES,
-                QuarterStatistics.Summary.CCA_MEMBERS);
+        int firstData = table(sheet, grid, m, "CCA", CountGrid.CCA_CATEGORIES,
+                QuarterStatistics.Summary.CCA_FAMILIES, QuarterStatistics.Summary.CCA_MEMBERS);
         sheet.freeze(1, firstData);
-        sheet.note(RegionTables.legend(grid.threshold), columnCount());
+        sheet.note(RegionTables.legend(grid.threshold, m), columnCount());
         sheet.blank();
-        sheet.title("Table 2.2. Members of ASP recipient families by category and region, benefit quarter "
-                + RegionTables.describe(run.benefitQuarter()));
+        sheet.title(m.text("composition.titleAsp", RegionTables.describe(run.benefitQuarter(), m)));
         sheet.blank();
-        table(sheet, grid, CountGrid.ASP_CATEGORIES, QuarterStatistics.Summary.ASP_FAMILIES,
+        table(sheet, grid, m, "ASP", CountGrid.ASP_CATEGORIES, QuarterStatistics.Summary.ASP_FAMILIES,
                 QuarterStatistics.Summary.ASP_MEMBERS);
-        sheet.note(RegionTables.legend(grid.threshold), columnCount());
-        sheet.note("Categories, first match wins, age on the first day of the benefit quarter: children under 18; "
-                + "pensioners (the pensioner flag: receiving a pension or of pension age); people with a disability "
-                + "of any group; full-time students; carers at home of a child under 3, a person with a disability or "
-                + "an elderly person; everyone else is able-bodied, employed or not (unemployed or self-employed) by "
-                + "the employed flag. Shares are of the members of the row.", columnCount());
+        sheet.note(RegionTables.legend(grid.threshold, m), columnCount());
+        sheet.note(m.text("composition.note"), columnCount());
         sheet.blank();
 
-        sheet.title("Figure 2.1. Members of CCA recipient families by category, Republic of Kazakhstan, benefit "
-                + "quarter " + run.benefitQuarter());
-        Chart chart = chartData(sheet, grid);
-        return new CompositionSheet(sheet, chart, "CCA recipients by category, Republic of Kazakhstan, "
-                + run.benefitQuarter());
+        sheet.title(m.text("composition.figureTitle", run.benefitQuarter()));
+        Chart chart = chartData(sheet, grid, m);
+        return new CompositionSheet(sheet, chart, m.text("composition.chartTitle", run.benefitQuarter()), m);
     }
 
     private static int columnCount() {
         return RegionTables.NAME_COLUMNS + 2 + 2 * CountGrid.CATEGORIES;
     }
 
-    private static int table(SheetBuilder sheet, CountGrid grid, int categories, int families, int members) {
-        List<SheetBuilder.Column> columns = RegionTables.nameColumns();
-        columns.add(SheetBuilder.Column.of("Recipient families"));
-        columns.add(SheetBuilder.Column.of("Members, total"));
+    private static int table(SheetBuilder sheet, CountGrid grid, Messages m, String benefit, int categories,
+            int families, int members) {
+        List<SheetBuilder.Column> columns = RegionTables.nameColumns(m);
+        columns.add(SheetBuilder.Column.of(m.text("composition.families")));
+        columns.add(SheetBuilder.Column.of(m.text("composition.members")));
         for (Category category : Category.values()) {
-            columns.add(new SheetBuilder.Column(category.label(), "Number"));
-            columns.add(new SheetBuilder.Column(category.label(), "%"));
+            columns.add(new SheetBuilder.Column(category.label(m), m.text("heading.number")));
+            columns.add(new SheetBuilder.Column(category.label(m), "%"));
         }
         List<SheetBuilder.TableRow> rows = new ArrayList<>();
         for (int r = 0; r < grid.lines.size(); r++) {
             RegionLine line = grid.lines.get(r);
-            List<Value> cells = RegionTables.names(line);
-            cells.add(grid.count(r, families));
-            cells.add(grid.count(r, members));
+            List<Value> cells = RegionTables.names(line, m);
+            cells.add(grid.count(r, families).observed(line, Measure.RECIPIENT_FAMILIES, benefit));
+            cells.add(grid.count(r, members).observed(line, Measure.RECIPIENT_MEMBERS, benefit));
             for (Category category : Category.values()) {
-                cells.add(grid.count(r, categories + category.ordinal()));
-                cells.add(grid.share(r, categories + category.ordinal(), members));
+                String breakdown = benefit + "." + category.name();
+                cells.add(grid.count(r, categories + category.ordinal())
+                        .observed(line, Measure.MEMBERS_BY_CATEGORY, breakdown));
+                cells.add(grid.share(r, categories + category.ordinal(), members)
+                        .observed(line, Measure.MEMBERS_SHARE_BY_CATEGORY, breakdown));
             }
             rows.add(new SheetBuilder.TableRow(cells, RegionTables.isTotal(line)));
         }
@@ -125,11 +122,13 @@ final class CompositionSheet {
      * and one slice for the suppressed ones together (their sum is the total less the others, no more than the
      * table itself gives). Categories with nobody are left out: a pie has no use for empty slices.
      */
-    private static Chart chartData(SheetBuilder sheet, CountGrid grid) {
+    private static Chart chartData(SheetBuilder sheet, CountGrid grid, Messages m) {
         int republic = grid.lines.size() - 1;
+        RegionLine line = grid.lines.get(republic);
         int total = QuarterStatistics.Summary.CCA_MEMBERS;
         List<SheetBuilder.TableRow> rows = new ArrayList<>();
         List<String> labels = new ArrayList<>();
+        List<String> breakdowns = new ArrayList<>();
         List<Double> members = new ArrayList<>();
         long shown = 0;
         boolean anySuppressed = false;
@@ -140,27 +139,32 @@ final class CompositionSheet {
             if (grid.hidden(republic, column)) {
                 anySuppressed = true;
             } else if (count > 0) {
-                labels.add(category.label());
+                labels.add(category.label(m));
+                breakdowns.add("CCA." + category.name());
                 members.add((double) count);
                 shown += count;
             }
         }
         long all = grid.value(republic, total);
         if (anySuppressed && !totalHidden && all > shown) {
-            labels.add(OTHER_SLICE);
+            labels.add(m.text("composition.otherSlice"));
+            breakdowns.add("CCA." + OTHER_SLICE);
             members.add((double) (all - shown));
         }
         for (int i = 0; i < labels.size(); i++) {
             rows.add(new SheetBuilder.TableRow(List.of(Value.text(labels.get(i)),
-                    Value.count(members.get(i).longValue()), Value.shareOf(members.get(i), all)), false));
+                    Value.count(members.get(i).longValue())
+                            .observed(line, Measure.MEMBERS_BY_CATEGORY, breakdowns.get(i)),
+                    Value.shareOf(members.get(i), all)
+                            .observed(line, Measure.MEMBERS_SHARE_BY_CATEGORY, breakdowns.get(i))), false));
         }
         if (rows.isEmpty()) {
-            sheet.subtitle(totalHidden ? "Not shown: fewer CCA recipients than the suppression threshold."
-                    : "No CCA recipients this quarter: no chart.");
+            sheet.subtitle(m.text(totalHidden ? "composition.noChartSuppressed" : "composition.noChartNobody"));
             return new Chart(-1, labels, members);
         }
-        int first = sheet.table(List.of(SheetBuilder.Column.of("Category"), SheetBuilder.Column.of("Members"),
-                SheetBuilder.Column.of("%")), rows, DATA_COLUMN);
+        int first = sheet.table(List.of(SheetBuilder.Column.of(m.text("composition.category")),
+                SheetBuilder.Column.of(m.text("composition.chartMembers")), SheetBuilder.Column.of("%")), rows,
+                DATA_COLUMN);
         for (int i = 0; i < CHART_ROWS - rows.size(); i++) {
             sheet.blank();
         }
@@ -172,7 +176,7 @@ final class CompositionSheet {
         if (chart.firstRow() < 0) {
             return;
         }
-        XSSFSheet xssfSheet = workbook.getXSSFWorkbook().getSheet(NAME);
+        XSSFSheet xssfSheet = workbook.getXSSFWorkbook().getSheet(sheet.name());
         XSSFDrawing drawing = xssfSheet.createDrawingPatriarch();
         int top = chart.firstRow() - 2;
         XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, DATA_COLUMN + 4, top, DATA_COLUMN + 13,
@@ -187,8 +191,8 @@ final class CompositionSheet {
         legend.setPosition(LegendPosition.RIGHT);
 
         int last = chart.firstRow() + chart.labels().size() - 1;
-        String labelRange = range(DATA_COLUMN, chart.firstRow(), last);
-        String valueRange = range(DATA_COLUMN + 1, chart.firstRow(), last);
+        String labelRange = range(sheet.name(), DATA_COLUMN, chart.firstRow(), last);
+        String valueRange = range(sheet.name(), DATA_COLUMN + 1, chart.firstRow(), last);
         XDDFDataSource<String> categories = XDDFDataSourcesFactory.fromArray(
                 chart.labels().toArray(String[]::new), labelRange);
         XDDFNumericalDataSource<Double> values = XDDFDataSourcesFactory.fromArray(
@@ -196,12 +200,12 @@ final class CompositionSheet {
         XDDFChartData data = pie.createData(ChartTypes.PIE, null, null);
         data.setVaryColors(true);
         XDDFChartData.Series series = data.addSeries(categories, values);
-        series.setTitle("Members of CCA recipient families", null);
+        series.setTitle(messages.text("composition.chartMembers"), null);
         pie.plot(data);
         // explicit colours: not every spreadsheet applies the theme's palette to a pie with varied colours
         for (int i = 0; i < chart.labels().size(); i++) {
             String label = chart.labels().get(i);
-            byte[] rgb = OTHER_SLICE.equals(label) ? GREY : PALETTE[i % PALETTE.length];
+            byte[] rgb = messages.text("composition.otherSlice").equals(label) ? GREY : PALETTE[i % PALETTE.length];
             series.getDataPoint(i).setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(rgb)));
         }
 
@@ -219,7 +223,7 @@ final class CompositionSheet {
         return new byte[] {(byte) (colour >> 16), (byte) (colour >> 8), (byte) colour};
     }
 
-    private static String range(int column, int firstRow, int lastRow) {
-        return new CellRangeAddress(firstRow, lastRow, column, column).formatAsString(NAME, true);
+    private static String range(String sheetName, int column, int firstRow, int lastRow) {
+        return new CellRangeAddress(firstRow, lastRow, column, column).formatAsString(sheetName, true);
     }
 }

@@ -42,16 +42,30 @@ final class PovertyTrap {
 
     /** "under 10 %", "10 % to under 25 %", ..., "50 % or more". */
     static String bandLabel(int band) {
+        return bandLabel(band, Messages.of(Language.EN));
+    }
+
+    static String bandLabel(int band, Messages m) {
         if (band == 0) {
-            return "under " + percent(BOUNDS.get(0));
+            return m.text("band.first", percent(BOUNDS.get(0)));
         }
         if (band == BOUNDS.size()) {
-            return percent(BOUNDS.get(band - 1)) + " or more";
+            return m.text("band.last", percent(BOUNDS.get(band - 1)));
         }
-        return percent(BOUNDS.get(band - 1)) + " to under " + percent(BOUNDS.get(band));
+        return m.text("band.between", percent(BOUNDS.get(band - 1)), percent(BOUNDS.get(band)));
+    }
+
+    /** The breakdown code of a band in {@code statistics.csv}: {@code BAND_0_10}, ..., {@code BAND_50_PLUS}. */
+    static String bandCode(int band) {
+        String from = band == 0 ? "0" : number(BOUNDS.get(band - 1));
+        return band == BOUNDS.size() ? "BAND_" + from + "_PLUS" : "BAND_" + from + "_" + number(BOUNDS.get(band));
+    }
+
+    private static String number(BigDecimal fraction) {
+        return fraction.movePointRight(2).stripTrailingZeros().toPlainString();
     }
 
     private static String percent(BigDecimal fraction) {
-        return fraction.movePointRight(2).stripTrailingZeros().toPlainString() + " %";
+        return number(fraction) + " %";
     }
 }

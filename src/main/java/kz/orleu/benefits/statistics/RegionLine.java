@@ -30,6 +30,24 @@ public record RegionLine(Kind kind, String code, String nameEn, String nameKk, S
     public static final RegionLine REPUBLIC_LINE = new RegionLine(Kind.REPUBLIC, null, "Republic of Kazakhstan",
             "Қазақстан Республикасы", "Республика Казахстан");
 
+    /** The region of a row in {@code statistics.csv}: the KATO code, {@code PILOT} or {@code KZ}. */
+    public String statisticsCode() {
+        return switch (kind) {
+            case REGION -> code;
+            case PILOT_TOTAL -> "PILOT";
+            case REPUBLIC -> "KZ";
+        };
+    }
+
+    /** The name in a language of the workbook (a code of {@link Language}). */
+    public String name(String language) {
+        return switch (language) {
+            case "kk" -> nameKk;
+            case "ru" -> nameRu;
+            default -> nameEn;
+        };
+    }
+
     public boolean isRegion() {
         return kind == Kind.REGION;
     }

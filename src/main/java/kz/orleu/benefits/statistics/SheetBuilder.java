@@ -42,6 +42,9 @@ final class SheetBuilder {
     private static final float LINE_POINTS = 12.75f;
 
     private final String name;
+    private final Messages messages;
+    /** The numbers of the tables with their place in {@code statistics.csv}, in the order they were laid out. */
+    private final List<Value> observations = new ArrayList<>();
     private final List<Block> blocks = new ArrayList<>();
     private final int[] widths = new int[MAX_COLUMNS];
     private int rows;
@@ -52,8 +55,18 @@ final class SheetBuilder {
     private SXSSFSheet sheet;
     private WorkbookStyles styles;
 
-    SheetBuilder(String name) {
+    SheetBuilder(String name, Messages messages) {
         this.name = name;
+        this.messages = messages;
+    }
+
+    String name() {
+        return name;
+    }
+
+    /** Every cell of the tables laid out so far that is an observation of {@code statistics.csv}. */
+    List<Value> observations() {
+        return List.copyOf(observations);
     }
 
     /** The index of the next row a block will take. */
@@ -121,7 +134,7 @@ final class SheetBuilder {
             boolean numbers = false;
             for (TableRow row : tableRows) {
                 Value value = row.cells().get(c);
-                longest = Math.max(longest, value.display().length());
+                longest = Math.max(longest, value.display(messages.language()).length());
                 numbers |= value.isNumber() || value.kind() == Value.Kind.SUPPRESSED;
             }
             int headerWord = 0;
@@ -132,6 +145,9 @@ final class SheetBuilder {
             int label = (columns.get(c).label().length() + 2) / 3;
             int width = Math.max(Math.max(longest, headerWord), label) + 2;
             widen(firstColumn + c, numbers ? Math.max(width, MIN_NUMBER_WIDTH) : width);
+        }
+        for (TableRow row : tableRows) {
+            row.cells().stream().filter(v -> v.observation() != null).forEach(observations::add);
         }
         int headerRow = rows;
         add(new Block() {
@@ -156,7 +172,7 @@ final class SheetBuilder {
     /** A two-column list of labels and values (the About sheet). */
     void keyValue(String key, Value value) {
         widen(0, Math.min(key.length() + 2, 45));
-        widen(1, Math.min(value.display().length() + 2, 60));
+        widen(1, Math.min(value.display(messages.language()).length() + 2, 60));
         add(new Block() {
             public int height() {
                 return 1;
@@ -214,7 +230,7 @@ final class SheetBuilder {
         if (repeatFirst >= 0) {
             sheet.setRepeatingRows(new CellRangeAddress(repeatFirst, repeatLast, -1, -1));
         }
-        sheet.getFooter().setCenter("Page &P of &N");
+        sheet.getFooter().setCenter(messages.text("footer.page", "&P", "&N"));
         return sheet;
     }
 

@@ -5,6 +5,8 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import kz.orleu.benefits.output.OutputFiles;
 import kz.orleu.benefits.output.OutputPublisher;
 import kz.orleu.benefits.reference.RunReferenceRepository;
@@ -19,7 +21,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code statistics.xlsx}, the workbook statisticians paste into the ministry's reports: Summary, Composition,
+ * {@code statistics.xlsx}, the workbook statisticians paste into the ministry's reports, in Kazakh, Russian or
+ * English ({@link Language}), with {@code statistics.csv} beside it ({@link StatisticsCsv}): Summary, Composition,
  * Compliance, Changes, Adjustments (only in a version of a quarter that has an earlier completed one, as
  * {@code adjustments.csv}) and About, aggregates by region only, with small cells suppressed ({@link Suppression}).
  *
@@ -31,6 +34,7 @@ import org.springframework.stereotype.Component;
 public class StatisticsWorkbook implements OutputPublisher.Part {
 
     public static final String FILE_NAME = "statistics.xlsx";
+    public static final String CSV_FILE_NAME = StatisticsCsv.FILE_NAME;
     private static final Logger log = LoggerFactory.getLogger(StatisticsWorkbook.class);
     private static final int ROWS_IN_MEMORY = 100;
 
@@ -59,43 +63,63 @@ public class StatisticsWorkbook implements OutputPublisher.Part {
         long queried = System.nanoTime();
         boolean overridden = run.suppressBelow() != null;
         int threshold = overridden ? run.suppressBelow() : statistics.run().ruleSet().suppressBelow();
+        Language language = Language.choose(run.language(), statistics.run().ruleSet().statisticsLanguage());
         Path file = folder.resolve(FILE_NAME);
-        write(statistics, threshold, overridden, AboutSheet.now(), file);
-        log.info("{} written for {} (suppression below {}): aggregates in {} ms, workbook in {} ms", file,
-                run.benefitQuarter(), threshold, (queried - started) / 1_000_000,
+        write(statistics, threshold, overridden, language, AboutSheet.now(), file);
+        log.info("{} and {} written for {} (suppression below {}, language {}): aggregates in {} ms, workbook in {} ms",
+                file, CSV_FILE_NAME, run.benefitQuarter(), threshold, language.code(),
+                (queried - started) / 1_000_000,
                 (System.nanoTime() - queried) / 1_000_000);
     }
 
     static void write(QuarterStatistics statistics, int threshold, boolean thresholdOverridden,
             ZonedDateTime generatedAt, Path file) throws IOException {
+        write(statistics, threshold, thresholdOverridden, Language.EN, generatedAt, file);
+    }
+
+    /**
+     * Writes {@code file} and {@code statistics.csv} beside it. Both are written from the same laid-out tables,
+     * so the CSV has exactly the numbers (and the suppressed cells) of the workbook.
+     */
+    static void write(QuarterStatistics statistics, int threshold, boolean thresholdOverridden, Language language,
+            ZonedDateTime generatedAt, Path file) throws IOException {
+        Messages m = Messages.of(language);
         CountGrid grid = CountGrid.of(statistics, threshold);
         SXSSFWorkbook workbook = new SXSSFWorkbook(ROWS_IN_MEMORY);
         try {
             workbook.setCompressTempFiles(true);
-            WorkbookStyles styles = new WorkbookStyles(workbook);
-            SummarySheet.layout(statistics, grid).write(workbook, styles);
-            CompositionSheet composition = CompositionSheet.layout(statistics, grid);
-            composition.sheet().write(workbook, styles);
-            composition.drawChart(workbook);
-            ComplianceSheet.layout(statistics, grid).write(workbook, styles);
-            ChangesSheet.layout(statistics, grid).write(workbook, styles);
+            WorkbookStyles styles = new WorkbookStyles(workbook, language);
+            List<SheetBuilder> sheets = new ArrayList<>();
+            sheets.add(SummarySheet.layout(statistics, grid, m));
+            CompositionSheet composition = CompositionSheet.layout(statistics, grid, m);
+            sheets.add(composition.sheet());
+            sheets.add(ComplianceSheet.layout(statistics, grid, m));
+            sheets.add(ChangesSheet.layout(statistics, grid, m));
             if (statistics.adjustments().exist()) {
-                AdjustmentsSheet.layout(statistics, grid).write(workbook, styles);
+                sheets.add(AdjustmentsSheet.layout(statistics, grid, m));
             }
-            AboutSheet.layout(statistics, grid, thresholdOverridden, generatedAt).write(workbook, styles);
-            describe(workbook, statistics);
+            sheets.add(AboutSheet.layout(statistics, grid, thresholdOverridden, generatedAt, m));
+            for (SheetBuilder sheet : sheets) {
+                sheet.write(workbook, styles);
+            }
+            composition.drawChart(workbook);
+            describe(workbook, statistics, m);
             try (OutputStream out = OutputFiles.newFile(file)) {
                 workbook.write(out);
             }
+            List<Value> observations = new ArrayList<>();
+            sheets.forEach(sheet -> observations.addAll(sheet.observations()));
+            StatisticsCsv.write(statistics.run().benefitQuarter(), grid.lines, observations,
+                    file.resolveSibling(StatisticsCsv.FILE_NAME));
         } finally {
             workbook.close(); // also deletes the temporary files of the streamed sheets (POI 5.4+)
         }
     }
 
-    private static void describe(SXSSFWorkbook workbook, QuarterStatistics statistics) {
+    private static void describe(SXSSFWorkbook workbook, QuarterStatistics statistics, Messages m) {
         POIXMLProperties.CoreProperties core = workbook.getXSSFWorkbook().getProperties().getCoreProperties();
-        core.setCreator("benefits: quarterly recalculation of ASP and CCA");
-        core.setTitle("Statistics of ASP and CCA, benefit quarter " + statistics.run().benefitQuarter());
-        core.setDescription("Aggregates by region; small cells suppressed. No personal data.");
+        core.setCreator(m.text("properties.creator"));
+        core.setTitle(m.text("properties.title", statistics.run().benefitQuarter()));
+        core.setDescription(m.text("properties.description"));
     }
 }

@@ -24,72 +24,81 @@ import java.util.List;
  */
 final class SummarySheet {
 
-    static final String NAME = "Summary";
+    /** The breakdown codes of a benefit and their total, in the order of the columns. */
+    static final List<String> BENEFITS = List.of("ASP", "CCA", "TOTAL");
 
     private SummarySheet() {
     }
 
-    static SheetBuilder layout(QuarterStatistics statistics, CountGrid grid) {
+    static SheetBuilder layout(QuarterStatistics statistics, CountGrid grid, Messages m) {
         QuarterStatistics.Run run = statistics.run();
         BigDecimal[][] sums = RegionGrid.sums(grid.lines, SUMS, statistics.summary().sums());
-        SheetBuilder sheet = new SheetBuilder(NAME);
-        sheet.title("Table 1. Recipients of ASP and CCA by region, benefit quarter "
-                + RegionTables.describe(run.benefitQuarter()));
-        sheet.subtitle("Families assessed on the incomes declared for " + run.incomeQuarter()
-                + "; members counted on " + RegionTables.firstDay(run.benefitQuarter()) + "; amounts in tenge.");
+        SheetBuilder sheet = new SheetBuilder(m.text("summary.sheet"), m);
+        sheet.title(m.text("summary.title", RegionTables.describe(run.benefitQuarter(), m)));
+        sheet.subtitle(m.text("summary.subtitle", run.incomeQuarter(),
+                RegionTables.firstDay(run.benefitQuarter(), m)));
         sheet.blank();
 
-        List<SheetBuilder.Column> columns = RegionTables.nameColumns();
-        columns.add(SheetBuilder.Column.of("Families assessed"));
-        for (String group : List.of("Recipient families", "Members of recipient families")) {
-            columns.add(new SheetBuilder.Column(group, "ASP"));
-            columns.add(new SheetBuilder.Column(group, "CCA"));
-            columns.add(new SheetBuilder.Column(group, "Total"));
+        String asp = m.text("benefit.ASP");
+        String cca = m.text("benefit.CCA");
+        String total = m.text("heading.total");
+        List<SheetBuilder.Column> columns = RegionTables.nameColumns(m);
+        columns.add(SheetBuilder.Column.of(m.text("summary.assessed")));
+        for (String group : List.of(m.text("summary.recipientFamilies"), m.text("summary.recipientMembers"))) {
+            columns.add(new SheetBuilder.Column(group, asp));
+            columns.add(new SheetBuilder.Column(group, cca));
+            columns.add(new SheetBuilder.Column(group, total));
         }
-        for (String group : List.of("Average family size, persons", "Paid in the quarter, tenge",
-                "Average per-capita income, % of the subsistence minimum")) {
-            columns.add(new SheetBuilder.Column(group, "ASP"));
-            columns.add(new SheetBuilder.Column(group, "CCA"));
-            columns.add(new SheetBuilder.Column(group, group.startsWith("Paid") ? "Total" : "All recipients"));
+        for (String key : List.of("summary.averageSize", "summary.paid", "summary.averageIncome")) {
+            String group = m.text(key);
+            columns.add(new SheetBuilder.Column(group, asp));
+            columns.add(new SheetBuilder.Column(group, cca));
+            columns.add(new SheetBuilder.Column(group, key.equals("summary.paid") ? total
+                    : m.text("heading.allRecipients")));
         }
-        columns.add(SheetBuilder.Column.of("CCA candidates, families"));
+        columns.add(SheetBuilder.Column.of(m.text("summary.candidates")));
 
         List<SheetBuilder.TableRow> rows = new ArrayList<>();
         for (int r = 0; r < grid.lines.size(); r++) {
             RegionLine line = grid.lines.get(r);
             BigDecimal[] money = sums[r];
-            List<Value> cells = RegionTables.names(line);
-            cells.add(grid.count(r, ASSESSED));
-            for (int column : new int[] {ASP_FAMILIES, CCA_FAMILIES, RECIPIENT_FAMILIES, ASP_MEMBERS, CCA_MEMBERS,
-                    RECIPIENT_MEMBERS}) {
-                cells.add(grid.count(r, column));
+            List<Value> cells = RegionTables.names(line, m);
+            cells.add(grid.count(r, ASSESSED).observed(line, Measure.FAMILIES_ASSESSED, "TOTAL"));
+            for (int column : new int[] {ASP_FAMILIES, CCA_FAMILIES, RECIPIENT_FAMILIES}) {
+                cells.add(grid.count(r, column).observed(line, Measure.RECIPIENT_FAMILIES,
+                        BENEFITS.get(column - ASP_FAMILIES)));
             }
-            cells.add(average(grid, r, ASP_MEMBERS, ASP_FAMILIES));
-            cells.add(average(grid, r, CCA_MEMBERS, CCA_FAMILIES));
-            cells.add(average(grid, r, RECIPIENT_MEMBERS, RECIPIENT_FAMILIES));
+            for (int column : new int[] {ASP_MEMBERS, CCA_MEMBERS, RECIPIENT_MEMBERS}) {
+                cells.add(grid.count(r, column).observed(line, Measure.RECIPIENT_MEMBERS,
+                        BENEFITS.get(column - ASP_MEMBERS)));
+            }
+            cells.add(average(grid, r, ASP_MEMBERS, ASP_FAMILIES).observed(line, Measure.AVERAGE_FAMILY_SIZE, "ASP"));
+            cells.add(average(grid, r, CCA_MEMBERS, CCA_FAMILIES).observed(line, Measure.AVERAGE_FAMILY_SIZE, "CCA"));
+            cells.add(average(grid, r, RECIPIENT_MEMBERS, RECIPIENT_FAMILIES)
+                    .observed(line, Measure.AVERAGE_FAMILY_SIZE, "TOTAL"));
             BigDecimal aspPaid = orZero(money[ASP_PAID]);
             BigDecimal ccaPaid = orZero(money[CCA_PAID]);
-            cells.add(grid.hidden(r, ASP_FAMILIES) ? Value.suppressed() : Value.tenge(aspPaid));
-            cells.add(grid.hidden(r, CCA_FAMILIES) ? Value.suppressed() : Value.tenge(ccaPaid));
-            cells.add(grid.hidden(r, RECIPIENT_FAMILIES) ? Value.suppressed() : Value.tenge(aspPaid.add(ccaPaid)));
+            cells.add((grid.hidden(r, ASP_FAMILIES) ? Value.suppressed() : Value.tenge(aspPaid))
+                    .observed(line, Measure.PAID, "ASP"));
+            cells.add((grid.hidden(r, CCA_FAMILIES) ? Value.suppressed() : Value.tenge(ccaPaid))
+                    .observed(line, Measure.PAID, "CCA"));
+            cells.add((grid.hidden(r, RECIPIENT_FAMILIES) ? Value.suppressed() : Value.tenge(aspPaid.add(ccaPaid)))
+                    .observed(line, Measure.PAID, "TOTAL"));
             BigDecimal aspRatio = orZero(money[ASP_INCOME_RATIO]);
             BigDecimal ccaRatio = orZero(money[CCA_INCOME_RATIO]);
-            cells.add(meanShare(grid, r, aspRatio, ASP_FAMILIES));
-            cells.add(meanShare(grid, r, ccaRatio, CCA_FAMILIES));
-            cells.add(meanShare(grid, r, aspRatio.add(ccaRatio), RECIPIENT_FAMILIES));
-            cells.add(grid.count(r, CANDIDATES));
+            cells.add(meanShare(grid, r, aspRatio, ASP_FAMILIES)
+                    .observed(line, Measure.AVERAGE_INCOME_TO_MINIMUM, "ASP"));
+            cells.add(meanShare(grid, r, ccaRatio, CCA_FAMILIES)
+                    .observed(line, Measure.AVERAGE_INCOME_TO_MINIMUM, "CCA"));
+            cells.add(meanShare(grid, r, aspRatio.add(ccaRatio), RECIPIENT_FAMILIES)
+                    .observed(line, Measure.AVERAGE_INCOME_TO_MINIMUM, "TOTAL"));
+            cells.add(grid.count(r, CANDIDATES).observed(line, Measure.CCA_CANDIDATES, "TOTAL"));
             rows.add(new SheetBuilder.TableRow(cells, RegionTables.isTotal(line)));
         }
         int firstData = sheet.table(columns, rows);
         sheet.freeze(1, firstData);
-        sheet.note(RegionTables.legend(grid.threshold), columns.size());
-        sheet.note("Families assessed: every family with an entitlement row for the quarter, whatever its decision. "
-                + "Recipient families: benefit ASP or CCA in the quarter (a family gets one of them). Members: the "
-                + "members counted on the first day of the benefit quarter. Paid in the quarter: the payments of the "
-                + "quarter by the benefit paid, so the ASP months of a family whose contract ended count as ASP. "
-                + "Average per-capita income: the mean over the families of per-capita income divided by the "
-                + "subsistence minimum of the income quarter. CCA candidates: families below the CCA line with no "
-                + "contract (decision CCA_CANDIDATE), to be offered a social contract.", columns.size());
+        sheet.note(RegionTables.legend(grid.threshold, m), columns.size());
+        sheet.note(m.text("summary.note"), columns.size());
         return sheet;
     }
 

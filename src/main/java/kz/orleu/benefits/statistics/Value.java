@@ -9,7 +9,27 @@ import java.util.Locale;
  * One cell of a statistical table as it is to be shown: a number of a given kind, a suppressed cell, a cell that
  * does not apply (an average over nobody), or a label. Text is always written as text, never as a formula.
  */
-record Value(Kind kind, double number, String text) {
+record Value(Kind kind, double number, String text, Observation observation) {
+
+    /**
+     * Where a number of a table goes in {@code statistics.csv}: the region row, the measure and the breakdown
+     * (codes joined by dots, each with a label {@code breakdown.<code>}, or a file name).
+     */
+    record Observation(String region, Measure measure, String breakdown) {
+    }
+
+    Value(Kind kind, double number, String text) {
+        this(kind, number, text, null);
+    }
+
+    /** This value as an observation of {@code statistics.csv}: numbers, suppressed and not-applicable cells. */
+    Value observed(RegionLine line, Measure measure, String breakdown) {
+        return observed(line.statisticsCode(), measure, breakdown);
+    }
+
+    Value observed(String region, Measure measure, String breakdown) {
+        return kind == Kind.TEXT ? this : new Value(kind, number, text, new Observation(region, measure, breakdown));
+    }
 
     enum Kind {
         /** people, families, contracts: {@code #,##0}, zero shown as a dash */
@@ -82,7 +102,15 @@ record Value(Kind kind, double number, String text) {
 
     /** The text a reader sees, to size the column (the formats are those of {@link WorkbookStyles}). */
     String display() {
+        return display(Language.EN);
+    }
+
+    String display(Language language) {
         DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(Locale.US);
+        if (language.decimalComma()) {
+            symbols.setDecimalSeparator(',');
+            symbols.setGroupingSeparator('\u00a0');
+        }
         switch (kind) {
             case COUNT:
             case TENGE:

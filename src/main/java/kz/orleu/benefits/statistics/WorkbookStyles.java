@@ -31,7 +31,10 @@ final class WorkbookStyles {
     private final Map<Value.Kind, CellStyle> plain = new EnumMap<>(Value.Kind.class);
     private final Map<Value.Kind, CellStyle> bold = new EnumMap<>(Value.Kind.class);
 
-    WorkbookStyles(Workbook workbook) {
+    private final String formatLocale;
+
+    WorkbookStyles(Workbook workbook, Language language) {
+        formatLocale = language.formatLocale();
         Font regular = font(workbook, false, false, 10);
         Font strong = font(workbook, true, false, 10);
         DataFormat formats = workbook.createDataFormat();
@@ -65,24 +68,24 @@ final class WorkbookStyles {
         return (total ? bold : plain).get(value.kind());
     }
 
-    private static CellStyle valueStyle(Workbook workbook, DataFormat formats, Font font, Value.Kind kind) {
+    private CellStyle valueStyle(Workbook workbook, DataFormat formats, Font font, Value.Kind kind) {
         CellStyle style = bordered(workbook, font);
         switch (kind) {
             case COUNT:
             case TENGE:
-                style.setDataFormat(formats.getFormat(COUNT_FORMAT));
+                style.setDataFormat(formats.getFormat(formatLocale + COUNT_FORMAT));
                 break;
             case AMOUNT:
-                style.setDataFormat(formats.getFormat(AMOUNT_FORMAT));
+                style.setDataFormat(formats.getFormat(formatLocale + AMOUNT_FORMAT));
                 break;
             case SHARE:
-                style.setDataFormat(formats.getFormat(SHARE_FORMAT));
+                style.setDataFormat(formats.getFormat(formatLocale + SHARE_FORMAT));
                 break;
             case PERCENT:
-                style.setDataFormat(formats.getFormat(PERCENT_FORMAT));
+                style.setDataFormat(formats.getFormat(formatLocale + PERCENT_FORMAT));
                 break;
             case DECIMAL:
-                style.setDataFormat(formats.getFormat(DECIMAL_FORMAT));
+                style.setDataFormat(formats.getFormat(formatLocale + DECIMAL_FORMAT));
                 break;
             case SUPPRESSED:
             case NOT_APPLICABLE:

@@ -92,7 +92,7 @@ class StatisticsWorkbookLayoutTest {
             var chart = workbook.getSheet("Composition").getDrawingPatriarch().getCharts().get(0);
             var series = chart.getCTChart().getPlotArea().getPieChartArray(0).getSerArray(0);
             assertThat(series.getCat().getStrRef().getStrCache().getPtList()).extracting(p -> p.getV())
-                    .containsExactly("Children under 18", CompositionSheet.OTHER_SLICE);
+                    .containsExactly("Children under 18", "Suppressed categories");
             assertThat(series.getVal().getNumRef().getNumCache().getPtList()).extracting(p -> p.getV())
                     .containsExactly("40.0", "5.0");
         }
@@ -128,7 +128,7 @@ class StatisticsWorkbookLayoutTest {
         Path file = folder.resolve("adjustments.xlsx");
         StatisticsWorkbook.write(corrected, 5, false, ZonedDateTime.now(), file);
         try (InputStream in = Files.newInputStream(file); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
-            WorkbookTable table = new WorkbookTable(workbook.getSheet(AdjustmentsSheet.NAME), "Table 5.");
+            WorkbookTable table = new WorkbookTable(workbook.getSheet("Adjustments"), "Table 5.");
             assertThat(text(table, "Aktobe", "Families with months reclassified / ASP")).isEqualTo("x");
             assertThat(text(table, "Aktobe", "Months reclassified / ASP")).isEqualTo("x");
             assertThat(text(table, "Republic of Kazakhstan", "Months reclassified / ASP")).isEqualTo("x");

@@ -246,15 +246,15 @@ abstract class StatisticsWorkbookTest {
                     for (String kind : QuarterStatistics.Compliance.KINDS) {
                         long byKind = findings.entrySet().stream().filter(f -> f.getKey().endsWith(" " + kind))
                                 .mapToLong(Map.Entry::getValue).sum();
-                        assertThat(table.number(r, "Findings / " + ComplianceSheet.KIND_LABELS.get(kind))).as(at + kind)
+                        assertThat(table.number(r, "Findings / " + ComplianceSheet.kindLabel(kind, Messages.of(Language.EN)))).as(at + kind)
                                 .isEqualTo((double) byKind);
                     }
                     long shown = 0;
                     for (String[] pair : QuarterStatistics.Compliance.OBLIGATION_KINDS) {
                         long n = findings.getOrDefault(pair[0] + " " + pair[1], 0L);
                         shown += n;
-                        assertThat(table.number(r, "Findings: " + ComplianceSheet.OBLIGATION_LABELS.get(pair[0]) + " / "
-                                + ComplianceSheet.KIND_LABELS.get(pair[1]))).as(at + pair[0] + " " + pair[1])
+                        assertThat(table.number(r, "Findings: " + ComplianceSheet.obligationLabel(pair[0], Messages.of(Language.EN)) + " / "
+                                + ComplianceSheet.kindLabel(pair[1], Messages.of(Language.EN)))).as(at + pair[0] + " " + pair[1])
                                 .isEqualTo((double) n);
                     }
                     assertThat(shown).as(at + "every finding has its column")
