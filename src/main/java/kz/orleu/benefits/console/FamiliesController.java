@@ -4,7 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import kz.orleu.benefits.correction.FamilyVersionHistory;
-import kz.orleu.benefits.entitlement.DecisionExplainer;
+import kz.orleu.benefits.explain.DecisionExplainer;
 import kz.orleu.benefits.quarter.Quarter;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.security.core.Authentication;
