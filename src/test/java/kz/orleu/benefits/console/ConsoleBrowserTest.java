@@ -101,7 +101,8 @@ class ConsoleBrowserTest {
         page.until(d -> d.getCurrentUrl().contains("/families/F000001?quarter=2016Q2"));
         // F000001: wages 15,000 a month, 5 members → per-capita 3,000.00; line 8,600.00 → (8,600 − 3,000) × 5.
         assertThat(browser.findElement(By.id("record")).getText())
-                .contains("Decision ASP: benefit ASP, 28,000.00 a month");
+                .contains("Decision ASP: benefit ASP, 28,000 a month")
+                .contains("ASP monthly (8,600.00 − 3,000.00) × 5 = 28,000");
         shoot("7-family-decision");
 
         long completed = Long.parseLong(newestId());
