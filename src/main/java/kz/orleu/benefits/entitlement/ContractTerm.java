@@ -18,7 +18,8 @@ public record ContractTerm(String contractId, YearMonth startMonth, YearMonth en
 
     /**
      * In force from its start month through its end month for ACTIVE, COMPLETED and TERMINATED (whose end date
-     * is the termination), never for DECLINED, and no longer once this system has terminated it.
+     * is the termination), never for DECLINED, and no longer once this system has terminated it. The twin of
+     * {@code facts/contracts.sql}; FactsAgreementTest keeps the two in step.
      */
     public boolean inForce(YearMonth month) {
         return outOfForce(month) == null;
