@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import kz.orleu.benefits.declaration.csv.CsvRecord;
+import kz.orleu.benefits.csv.CsvRecord;
 import kz.orleu.benefits.quarter.Quarter;
 
 /**
