@@ -1,5 +1,7 @@
 package kz.orleu.benefits.compliance;
 
+import kz.orleu.benefits.codes.ContractStatus;
+import kz.orleu.benefits.codes.PaymentMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -121,8 +123,8 @@ public final class ComplianceStep {
         ContractTerm term = new ContractTerm(rs.getString("contract_id"),
                 YearMonth.from(rs.getObject("start_date", LocalDate.class)),
                 YearMonth.from(rs.getObject("end_date", LocalDate.class)),
-                ContractTerm.PaymentMode.valueOf(rs.getString("payment_mode")),
-                ContractTerm.ContractStatus.valueOf(rs.getString("status")),
+                PaymentMode.valueOf(rs.getString("payment_mode")),
+                ContractStatus.valueOf(rs.getString("status")),
                 terminatedIn == null ? null : Quarter.parse(terminatedIn).firstMonth());
         return new ContractReview(rs.getString("family_id"), term, rs.getInt("failures"), plan(rs), reports(rs),
                 members(rs));

@@ -1,5 +1,7 @@
 package kz.orleu.benefits.entitlement;
 
+import kz.orleu.benefits.codes.ContractStatus;
+import kz.orleu.benefits.codes.PaymentMode;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -128,7 +130,7 @@ public final class EntitlementStep {
         List<ContractTerm> contracts = new ArrayList<>();
         for (int i = 0; i < SqlArrays.rows(ids, starts, ends, modes, statuses, terminatedIn); i++) {
             contracts.add(new ContractTerm(ids.get(i), month(starts.get(i)), month(ends.get(i)),
-                    ContractTerm.PaymentMode.valueOf(modes.get(i)), ContractTerm.ContractStatus.valueOf(statuses.get(i)),
+                    PaymentMode.valueOf(modes.get(i)), ContractStatus.valueOf(statuses.get(i)),
                     terminatedIn.get(i) == null ? null : Quarter.parse(terminatedIn.get(i)).firstMonth()));
         }
         String previous = rs.getString("previous_benefit");

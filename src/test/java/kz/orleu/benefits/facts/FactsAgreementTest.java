@@ -1,5 +1,7 @@
 package kz.orleu.benefits.facts;
 
+import kz.orleu.benefits.codes.ContractStatus;
+import kz.orleu.benefits.codes.PaymentMode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -152,7 +154,7 @@ class FactsAgreementTest {
         for (Object[] c : CONTRACTS) {
             String id = (String) c[0];
             ContractTerm term = new ContractTerm(id, month((String) c[1]), month((String) c[2]),
-                    ContractTerm.PaymentMode.MONTHLY, ContractTerm.ContractStatus.valueOf((String) c[3]),
+                    PaymentMode.MONTHLY, ContractStatus.valueOf((String) c[3]),
                     terminatedFrom.get(id));
             List<YearMonth> expected = months.stream().filter(term::inForce).toList();
             Map<String, Object> row = jdbc.queryForMap("""
