@@ -6,7 +6,7 @@ import java.util.Map;
 import kz.orleu.benefits.BenefitsApplication;
 import kz.orleu.benefits.InstallationHome;
 import kz.orleu.benefits.declaration.InputPreflight;
-import kz.orleu.benefits.declaration.UnusableInputException;
+import kz.orleu.benefits.csv.UnusableInputException;
 import kz.orleu.benefits.job.GracefulShutdown;
 import kz.orleu.benefits.output.OutputPreflight;
 import kz.orleu.benefits.simulation.Simulation;

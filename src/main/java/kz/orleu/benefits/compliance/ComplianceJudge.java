@@ -1,5 +1,7 @@
 package kz.orleu.benefits.compliance;
 
+import kz.orleu.benefits.codes.Outcome;
+import kz.orleu.benefits.codes.Obligation;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,8 +24,7 @@ import kz.orleu.benefits.reference.RuleSet;
  */
 public final class ComplianceJudge {
 
-    private static final Set<String> WORK_OBLIGATIONS = Set.of("JOB_SEARCH", "TRAINING", "EMPLOYMENT");
-    private static final String SPENDING_REPORT = "SPENDING_REPORT";
+    private static final String SPENDING_REPORT = Obligation.SPENDING_REPORT.name();
 
     private final Quarter incomeQuarter;
     private final Quarter benefitQuarter;
@@ -66,7 +67,7 @@ public final class ComplianceJudge {
                         WarningReason.OBLIGATION_OF_MEMBER_NOT_COUNTED,
                         "the member is not counted on " + benefitQuarter.firstDay()));
             }
-            if (WORK_OBLIGATIONS.contains(item.obligation()) && member != null
+            if (Obligation.isWork(item.obligation()) && member != null
                     && member.exemptFromWork(benefitQuarter.firstDay(), rules.exemptAgeBelow(),
                             rules.exemptDisabilityGroups())) {
                 warnings.add(warning(InputFile.OBLIGATIONS, item.line(), "obligation", item.obligation(),
@@ -97,7 +98,7 @@ public final class ComplianceJudge {
                 missing.add(month);
                 continue;
             }
-            if ("NOT_MET".equals(report.outcome())) {
+            if (Outcome.NOT_MET.name().equals(report.outcome())) {
                 notMet.add(month);
             }
             if (SPENDING_REPORT.equals(item.obligation()) && report.purpose() != null

@@ -1,5 +1,7 @@
 package kz.orleu.benefits.compliance;
 
+import kz.orleu.benefits.codes.ContractStatus;
+import kz.orleu.benefits.codes.PaymentMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -41,18 +43,16 @@ public final class ComplianceStep {
      * arrays ({@link SqlArrays}), never joined into a delimited string: ids are opaque and may hold any character.
      */
     static final NamedSql CONTRACTS_TO_JUDGE = NamedSql.of("""
-            with latest as (%s),
-            history as (
-                select cf.contract_id, count(*) as failures,
-                       min(l.benefit_quarter) filter (where cf.sanction = 'TERMINATED') as terminated_in
-                  from contract_failure cf join latest l on l.run_id = cf.run_id
+            with history as (
+                select cf.contract_id, count(*) as failures
+                  from contract_failure cf
+                 where cf.run_id = any (:earlier_runs)
                  group by cf.contract_id),
             incomplete as (
                 select distinct r.family_id from reject r where r.run_id = :run and r.family_id is not null),
             candidates as (
-                select c.* from stg_contract c
-                 where c.run_id = :run and not c.rejected and c.status <> 'DECLINED'
-                   and c.start_date <= :iq_end and c.end_date >= :iq_start
+                select c.* from fact_contract c
+                 where c.run_id = :run and cardinality(c.income_months_in_force) > 0
                    and not exists (select 1 from incomplete i where i.family_id = c.family_id)),
             plan as (
                 select o.contract_id,
@@ -85,38 +85,35 @@ public final class ComplianceStep {
                        array_agg(m.carer order by m.line) as member_carers,
                        array_agg(m.joined_on order by m.line) as member_joined_on,
                        array_agg(m.left_on order by m.line) as member_left_on,
-                       count(*) filter (where m.joined_on <= :bq_start
-                                          and (m.left_on is null or m.left_on > :bq_start)) as counted
-                  from stg_member m
-                 where m.run_id = :run and not m.rejected
+                       bool_or(m.counted) as anyone_counted
+                  from fact_member m
+                 where m.run_id = :run
                    and m.family_id in (select family_id from candidates)
                  group by m.family_id)
             select c.contract_id, c.family_id, c.start_date, c.end_date, c.payment_mode, c.status,
-                   h.terminated_in, coalesce(h.failures, 0) as failures,
+                   c.terminated_in, coalesce(h.failures, 0) as failures,
                    pl.plan_lines, pl.plan_iins, pl.plan_obligations,
                    r.report_lines, r.report_iins, r.report_months, r.report_obligations, r.report_outcomes,
                    r.report_purposes,
                    mb.member_iins, mb.member_birth_dates, mb.member_pensioners, mb.member_disability_groups,
                    mb.member_students, mb.member_carers, mb.member_joined_on, mb.member_left_on
               from candidates c
-              join members mb on mb.family_id = c.family_id and mb.counted > 0
+              join members mb on mb.family_id = c.family_id and mb.anyone_counted
               left join history h on h.contract_id = c.contract_id
               left join plan pl on pl.contract_id = c.contract_id
               left join reports r on r.contract_id = c.contract_id
-             order by c.contract_id""".formatted(RunRepository.LATEST_EARLIER_RUNS.replace("?", ":bq")));
+             order by c.contract_id""");
 
-    public static RunScopedReader<ContractReview> reader(DataSource dataSource) {
+    public static RunScopedReader<ContractReview> reader(DataSource dataSource, RunRepository runs) {
         return new RunScopedReader<>(step -> {
             RunContext run = RunContext.of(step);
-            Quarter iq = run.incomeQuarter();
             JdbcCursorItemReader<ContractReview> reader = new JdbcCursorItemReader<>(dataSource,
                     CONTRACTS_TO_JUDGE.sql(), (rs, i) -> review(rs));
             reader.setName("contracts");
             reader.setFetchSize(2000);
             reader.setConnectionAutoCommit(false);
             reader.setPreparedStatementSetter(CONTRACTS_TO_JUDGE.setter(Map.of("run", run.runId(),
-                    "bq", run.benefitQuarter().toString(), "bq_start", run.benefitQuarter().firstDay(),
-                    "iq_start", iq.firstDay(), "iq_end", iq.lastDay())));
+                    "earlier_runs", runs.latestEarlierRuns(run.benefitQuarter()).toArray(Long[]::new))));
             return reader;
         });
     }
@@ -126,8 +123,8 @@ public final class ComplianceStep {
         ContractTerm term = new ContractTerm(rs.getString("contract_id"),
                 YearMonth.from(rs.getObject("start_date", LocalDate.class)),
                 YearMonth.from(rs.getObject("end_date", LocalDate.class)),
-                ContractTerm.PaymentMode.valueOf(rs.getString("payment_mode")),
-                ContractTerm.ContractStatus.valueOf(rs.getString("status")),
+                PaymentMode.valueOf(rs.getString("payment_mode")),
+                ContractStatus.valueOf(rs.getString("status")),
                 terminatedIn == null ? null : Quarter.parse(terminatedIn).firstMonth());
         return new ContractReview(rs.getString("family_id"), term, rs.getInt("failures"), plan(rs), reports(rs),
                 members(rs));
@@ -181,7 +178,6 @@ public final class ComplianceStep {
 
         private final RunReferenceRepository reference;
         private ComplianceJudge judge;
-        private Quarter incomeQuarter;
 
         public Processor(RunReferenceRepository reference) {
             this.reference = reference;
@@ -191,16 +187,12 @@ public final class ComplianceStep {
         public void beforeStep(StepExecution stepExecution) {
             RunContext run = RunContext.of(stepExecution);
             RuleSet rules = reference.load(run.runId()).ruleSetFor(run.benefitQuarter());
-            incomeQuarter = run.incomeQuarter();
             judge = new ComplianceJudge(run.incomeQuarter(), run.benefitQuarter(), rules);
         }
 
-        /** Contracts not in force in any month of the income quarter (after a termination) are not judged. */
+        /** Only contracts in force in a month of the income quarter are read ({@code fact_contract}). */
         @Override
         public Judgement process(ContractReview contract) {
-            if (incomeQuarter.months().stream().noneMatch(contract.term()::inForce)) {
-                return null;
-            }
             return judge.judge(contract);
         }
     }

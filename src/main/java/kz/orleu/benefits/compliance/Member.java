@@ -25,9 +25,13 @@ public record Member(String iin, LocalDate birthDate, boolean pensioner, Integer
                 || carer;
     }
 
-    /** A member of the family on {@code day}: counted when it is the first day of the benefit quarter. */
+    /**
+     * A member of the family on {@code day}: counted when it is the first day of the benefit quarter. The twin of
+     * {@code facts/members.sql} (a member without a joining day is nobody's member); FactsAgreementTest keeps
+     * the two in step.
+     */
     public boolean memberOn(LocalDate day) {
-        return !joinedOn.isAfter(day) && (leftOn == null || leftOn.isAfter(day));
+        return joinedOn != null && !joinedOn.isAfter(day) && (leftOn == null || leftOn.isAfter(day));
     }
 
     /**

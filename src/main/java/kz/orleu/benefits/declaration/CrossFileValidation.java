@@ -4,8 +4,8 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import kz.orleu.benefits.declaration.csv.CsvRecordReader;
-import kz.orleu.benefits.declaration.csv.CsvSource;
+import kz.orleu.benefits.csv.CsvRecordReader;
+import kz.orleu.benefits.csv.CsvSource;
 import kz.orleu.benefits.run.RunContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,7 +62,6 @@ public final class CrossFileValidation {
 
         attributeToFamilies(id);
         warnUnknownColumns(run);
-        warnFamiliesWithNobodyCounted(run);
         countAndCheck(id);
         return rejected;
     }
@@ -202,20 +201,6 @@ public final class CrossFileValidation {
                 reader.close();
             }
         }
-    }
-
-    private void warnFamiliesWithNobodyCounted(RunContext run) {
-        jdbc.update("""
-                insert into warning (run_id, file, line, column_name, value, reason, message)
-                select f.run_id, ?, f.line, 'family_id', f.family_id, ?, ?
-                  from stg_family f
-                 where f.run_id = ? and not f.rejected
-                   and not exists (select 1 from stg_member m where m.run_id = f.run_id and not m.rejected
-                                      and m.family_id = f.family_id and m.joined_on <= ?
-                                      and (m.left_on is null or m.left_on > ?))""",
-                InputFile.FAMILIES.fileName(), WarningReason.NO_MEMBER_COUNTED.name(),
-                "no member is counted on " + run.benefitQuarter().firstDay() + ": INCOMPLETE_DATA",
-                run.runId(), run.benefitQuarter().firstDay(), run.benefitQuarter().firstDay());
     }
 
     private void countAndCheck(long runId) {

@@ -1,5 +1,13 @@
 package kz.orleu.benefits.declaration;
 
+import kz.orleu.benefits.codes.SpendingPurpose;
+import kz.orleu.benefits.codes.Outcome;
+import kz.orleu.benefits.codes.Obligation;
+import kz.orleu.benefits.codes.ContractStatus;
+import kz.orleu.benefits.codes.PaymentMode;
+import kz.orleu.benefits.codes.Relation;
+import kz.orleu.benefits.codes.Settlement;
+import kz.orleu.benefits.codes.Codes;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -8,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import kz.orleu.benefits.declaration.csv.CsvRecord;
+import kz.orleu.benefits.csv.CsvRecord;
 import kz.orleu.benefits.quarter.Quarter;
 
 /**
@@ -18,16 +26,14 @@ import kz.orleu.benefits.quarter.Quarter;
  */
 public final class DeclarationRowValidator {
 
-    static final Set<String> SETTLEMENTS = Set.of("URBAN", "RURAL");
-    static final Set<String> RELATIONS = Set.of("HEAD", "SPOUSE", "CHILD", "PARENT", "OTHER");
+    static final Set<String> SETTLEMENTS = Codes.names(Settlement.class);
+    static final Set<String> RELATIONS = Codes.names(Relation.class);
     static final Set<String> DISABILITY_GROUPS = Set.of("1", "2", "3");
-    static final Set<String> PAYMENT_MODES = Set.of("MONTHLY", "LUMP_SUM");
-    static final Set<String> CONTRACT_STATUSES = Set.of("ACTIVE", "COMPLETED", "TERMINATED", "DECLINED");
-    static final Set<String> OBLIGATIONS = Set.of("JOB_SEARCH", "TRAINING", "EMPLOYMENT", "SCHOOL_ATTENDANCE",
-            "MEDICAL_CHECKUP", "SPENDING_REPORT");
-    static final Set<String> OUTCOMES = Set.of("MET", "NOT_MET", "EXCUSED");
-    public static final Set<String> PURPOSES = Set.of("EQUIPMENT", "LIVESTOCK", "SEEDS", "REPAIRS", "TRAINING",
-            "OTHER_ALLOWED", "DEBT", "LOAN", "REAL_ESTATE");
+    static final Set<String> PAYMENT_MODES = Codes.names(PaymentMode.class);
+    static final Set<String> CONTRACT_STATUSES = Codes.names(ContractStatus.class);
+    static final Set<String> OBLIGATIONS = Codes.names(Obligation.class);
+    static final Set<String> OUTCOMES = Codes.names(Outcome.class);
+    static final Set<String> PURPOSES = Codes.names(SpendingPurpose.class);
     static final int MAX_CONTRACT_MONTHS = 12;
     /**
      * The longest family or contract id accepted, in characters. Ids are opaque text of any characters, and
@@ -165,7 +171,7 @@ public final class DeclarationRowValidator {
         String familyId = f.id("family_id");
         String mode = f.code("payment_mode", PAYMENT_MODES);
         String status = f.code("status", CONTRACT_STATUSES);
-        boolean declined = "DECLINED".equals(status);
+        boolean declined = ContractStatus.DECLINED.name().equals(status);
         LocalDate signedOn = declined ? f.optionalDate("signed_on") : f.date("signed_on");
         LocalDate start = declined ? f.optionalDate("start_date") : f.date("start_date");
         LocalDate end = declined ? f.optionalDate("end_date") : f.date("end_date");
@@ -202,7 +208,7 @@ public final class DeclarationRowValidator {
         String obligation = f.code("obligation", OBLIGATIONS);
         String outcome = f.code("outcome", OUTCOMES);
         String purpose = f.optionalCode("spending_purpose", PURPOSES);
-        if (purpose != null && !"SPENDING_REPORT".equals(obligation)) {
+        if (purpose != null && !Obligation.SPENDING_REPORT.name().equals(obligation)) {
             warnings.add(new RowWarning(file.fileName(), line, "spending_purpose", purpose,
                     WarningReason.SPENDING_PURPOSE_ON_OTHER_OBLIGATION,
                     "a spending purpose on a " + obligation + " row is ignored"));

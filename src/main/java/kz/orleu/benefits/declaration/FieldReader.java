@@ -8,7 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.Set;
 import java.util.regex.Pattern;
-import kz.orleu.benefits.declaration.csv.CsvRecord;
+import kz.orleu.benefits.csv.CsvRecord;
 
 /** Typed access to the values of one row, throwing {@link RowRejection} with the column at the first problem. */
 final class FieldReader {

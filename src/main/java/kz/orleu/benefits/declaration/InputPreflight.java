@@ -1,5 +1,6 @@
 package kz.orleu.benefits.declaration;
 
+import kz.orleu.benefits.csv.UnusableInputException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -13,10 +14,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import kz.orleu.benefits.declaration.csv.CsvHeader;
-import kz.orleu.benefits.declaration.csv.CsvRecord;
-import kz.orleu.benefits.declaration.csv.CsvRecordReader;
-import kz.orleu.benefits.declaration.csv.CsvSource;
+import kz.orleu.benefits.csv.CsvHeader;
+import kz.orleu.benefits.csv.CsvRecord;
+import kz.orleu.benefits.csv.CsvRecordReader;
+import kz.orleu.benefits.csv.CsvSource;
 import kz.orleu.benefits.quarter.Quarter;
 import kz.orleu.benefits.reference.ReferenceData;
 import kz.orleu.benefits.reference.ReferenceFile;

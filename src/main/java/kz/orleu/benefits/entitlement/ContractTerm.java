@@ -1,5 +1,7 @@
 package kz.orleu.benefits.entitlement;
 
+import kz.orleu.benefits.codes.PaymentMode;
+import kz.orleu.benefits.codes.ContractStatus;
 import java.time.YearMonth;
 
 /**
@@ -9,16 +11,13 @@ import java.time.YearMonth;
 public record ContractTerm(String contractId, YearMonth startMonth, YearMonth endMonth, PaymentMode mode,
         ContractStatus status, YearMonth terminatedFrom) {
 
-    public enum PaymentMode { MONTHLY, LUMP_SUM }
-
-    public enum ContractStatus { ACTIVE, COMPLETED, TERMINATED, DECLINED }
-
     /** Why a contract is not in force in a month, for a decision record; the first that applies. */
     public enum OutOfForce { DECLINED, UNDATED, BEFORE_START, AFTER_END, TERMINATED_BY_THIS_SYSTEM }
 
     /**
      * In force from its start month through its end month for ACTIVE, COMPLETED and TERMINATED (whose end date
-     * is the termination), never for DECLINED, and no longer once this system has terminated it.
+     * is the termination), never for DECLINED, and no longer once this system has terminated it. The twin of
+     * {@code facts/contracts.sql}; FactsAgreementTest keeps the two in step.
      */
     public boolean inForce(YearMonth month) {
         return outOfForce(month) == null;

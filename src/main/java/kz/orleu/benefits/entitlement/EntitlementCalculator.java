@@ -1,5 +1,6 @@
 package kz.orleu.benefits.entitlement;
 
+import kz.orleu.benefits.codes.PaymentMode;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -111,7 +112,7 @@ public final class EntitlementCalculator {
      * and monthly from its fourth month on.
      */
     private static MonthOutcome ccaMonth(ContractTerm contract, YearMonth month, long ccaMonthly) {
-        if (contract.mode() == ContractTerm.PaymentMode.MONTHLY) {
+        if (contract.mode() == PaymentMode.MONTHLY) {
             return new MonthOutcome(month, MonthOutcome.Reason.CCA_MONTHLY, contract,
                     new Payment(month, Benefit.CCA, ccaMonthly, PaymentKind.MONTHLY));
         }

@@ -1,5 +1,7 @@
 package kz.orleu.benefits.entitlement;
 
+import kz.orleu.benefits.codes.ContractStatus;
+import kz.orleu.benefits.codes.PaymentMode;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,7 +17,6 @@ import kz.orleu.benefits.reference.RuleSet;
 import kz.orleu.benefits.reference.RunReferenceRepository;
 import kz.orleu.benefits.run.RunContext;
 import kz.orleu.benefits.run.RunScopedReader;
-import kz.orleu.benefits.run.RunRepository;
 import kz.orleu.benefits.store.NamedSql;
 import kz.orleu.benefits.store.PgCopy;
 import kz.orleu.benefits.store.SqlArrays;
@@ -28,8 +29,8 @@ import org.springframework.batch.infrastructure.item.database.JdbcCursorItemRead
 
 /**
  * Reader, processor and writer of {@code computeEntitlements}. The database gathers each family's inputs in one
- * set-based query (members counted, counted income, subsistence minimum, contracts with their terminations,
- * previous result); the arithmetic and the month-by-month rules stay in {@link EntitlementCalculator}.
+ * set-based query from the run's facts ({@code fact_*}: members counted, contracts with their terminations,
+ * previous result) and its counted income and subsistence minimum; the arithmetic and the month-by-month rules stay in {@link EntitlementCalculator}.
  */
 public final class EntitlementStep {
 
@@ -46,19 +47,10 @@ public final class EntitlementStep {
                                      subsistence_minimum, contract_ids, contract_starts, contract_ends,
                                      contract_modes, contract_statuses, contract_terminated_in,
                                      previous_benefit, previous_monthly)
-            with latest as (%s),
-            terminated as (
-                select cf.contract_id, min(r.benefit_quarter) as terminated_in
-                  from contract_failure cf join run r on r.run_id = cf.run_id
-                 where cf.sanction = 'TERMINATED'
-                   and (cf.run_id = :run or cf.run_id in (select run_id from latest))
-                 group by cf.contract_id),
-            incomplete as (
+            with incomplete as (
                 select distinct r.family_id from reject r where r.run_id = :run and r.family_id is not null),
             counted_members as (
-                select m.family_id, m.iin from stg_member m
-                 where m.run_id = :run and not m.rejected
-                   and m.joined_on <= :bq_start and (m.left_on is null or m.left_on > :bq_start)),
+                select m.family_id, m.iin from fact_member m where m.run_id = :run and m.counted),
             members as (select family_id, count(*) as n from counted_members group by family_id),
             incomes as (
                 select i.family_id, sum(i.amount) as total
@@ -73,12 +65,10 @@ public final class EntitlementStep {
                        array_agg(c.end_date order by c.line) as ends,
                        array_agg(c.payment_mode order by c.line) as modes,
                        array_agg(c.status order by c.line) as statuses,
-                       array_agg(t.terminated_in order by c.line) as terminated_in
-                  from stg_contract c left join terminated t on t.contract_id = c.contract_id
-                 where c.run_id = :run and not c.rejected
-                 group by c.family_id),
-            previous as (
-                select e.family_id, e.benefit, e.monthly_amount from entitlement e where e.run_id = :previous_run)
+                       array_agg(c.terminated_in order by c.line) as terminated_in
+                  from fact_contract c
+                 where c.run_id = :run
+                 group by c.family_id)
             select f.run_id, f.family_id, f.region_code, f.declared_on is not null as declared,
                    ic.family_id is not null as has_reject, coalesce(mb.n, 0) as members,
                    coalesce(inc.total, 0) as counted_income, sm.amount as subsistence_minimum,
@@ -92,9 +82,8 @@ public final class EntitlementStep {
               left join ref_subsistence_minimum sm
                      on sm.run_id = :run and sm.region_code = f.region_code and sm.quarter = :iq
               left join contracts con on con.family_id = f.family_id
-              left join previous pr on pr.family_id = f.family_id
-             where f.run_id = :run and not f.rejected""".formatted(
-            RunRepository.LATEST_EARLIER_RUNS.replace("?", ":bq")));
+              left join fact_previous_result pr on pr.run_id = :run and pr.family_id = f.family_id
+             where f.run_id = :run and not f.rejected""");
 
     static final String FAMILY_CASES = """
             select family_id, region_code, declared, has_reject, members, counted_income, subsistence_minimum,
@@ -106,18 +95,13 @@ public final class EntitlementStep {
      * The tasklet of {@code gatherFamilyCases}: replaces the run's gathered inputs in one transaction, so a
      * restart of it starts clean.
      */
-    public static void gather(org.springframework.jdbc.core.JdbcTemplate jdbc, RunContext run, RuleSet rules,
-            Long previousRun) {
+    public static void gather(org.springframework.jdbc.core.JdbcTemplate jdbc, RunContext run, RuleSet rules) {
         String[] countedTypes = rules.incomeTypes().entrySet().stream().filter(e -> e.getValue())
                 .map(e -> e.getKey()).sorted().toArray(String[]::new);
         jdbc.update("delete from family_case where run_id = ?", run.runId());
         Map<String, Object> values = new HashMap<>();
         values.put("run", run.runId());
-        values.put("bq", run.benefitQuarter().toString());
-        values.put("bq_start", run.benefitQuarter().firstDay());
         values.put("iq", run.incomeQuarter().toString());
-        // No previous version: -1 matches no run (a null would make the planner scan every partition).
-        values.put("previous_run", previousRun == null ? -1L : previousRun);
         values.put("counted_types", countedTypes);
         jdbc.update(GATHER_FAMILY_CASES.sql(), GATHER_FAMILY_CASES.setter(values));
         jdbc.execute("analyze family_case_r" + run.runId());
@@ -146,7 +130,7 @@ public final class EntitlementStep {
         List<ContractTerm> contracts = new ArrayList<>();
         for (int i = 0; i < SqlArrays.rows(ids, starts, ends, modes, statuses, terminatedIn); i++) {
             contracts.add(new ContractTerm(ids.get(i), month(starts.get(i)), month(ends.get(i)),
-                    ContractTerm.PaymentMode.valueOf(modes.get(i)), ContractTerm.ContractStatus.valueOf(statuses.get(i)),
+                    PaymentMode.valueOf(modes.get(i)), ContractStatus.valueOf(statuses.get(i)),
                     terminatedIn.get(i) == null ? null : Quarter.parse(terminatedIn.get(i)).firstMonth()));
         }
         String previous = rs.getString("previous_benefit");

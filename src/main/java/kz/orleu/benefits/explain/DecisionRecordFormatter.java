@@ -1,5 +1,7 @@
 package kz.orleu.benefits.explain;
 
+import kz.orleu.benefits.codes.ContractStatus;
+import kz.orleu.benefits.codes.PaymentMode;
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -160,7 +162,7 @@ public final class DecisionRecordFormatter {
             case LUMP_SUM_COVERED -> ORDINAL[c.monthIndex(m.month())] + " month of the lump sum of contract "
                     + c.contractId() + " paid in " + c.startMonth() + ": nothing more this month";
             case CCA_MONTHLY -> "contract " + c.contractId() + " in force (" + c.startMonth() + ".." + c.endMonth()
-                    + (c.mode() == ContractTerm.PaymentMode.LUMP_SUM ? ", monthly from the fourth month of its lump sum"
+                    + (c.mode() == PaymentMode.LUMP_SUM ? ", monthly from the fourth month of its lump sum"
                             : "")
                     + ") and per-capita " + money(e.perCapitaIncome()) + " below the CCA line " + money(e.ccaLine());
             case CONTRACT_IN_FORCE_NOT_BELOW_CCA_LINE -> "contract " + c.contractId() + " in force, but per-capita "
@@ -186,7 +188,7 @@ public final class DecisionRecordFormatter {
                 case DECLINED -> "declined";
                 case UNDATED -> "has no start or end";
                 case BEFORE_START -> "starts only in " + c.startMonth();
-                case AFTER_END -> (c.status() == ContractTerm.ContractStatus.TERMINATED
+                case AFTER_END -> (c.status() == ContractStatus.TERMINATED
                         ? "terminated by the department, ended " : "ended ") + c.endMonth();
                 case TERMINATED_BY_THIS_SYSTEM -> "terminated by this system from " + c.terminatedFrom()
                         + " (see the sanction history)";

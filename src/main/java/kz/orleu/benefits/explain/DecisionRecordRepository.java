@@ -41,18 +41,17 @@ public class DecisionRecordRepository {
     }
 
     private static final String MEMBERS = """
-            select iin, last_name, first_name, relation, joined_on, left_on,
-                   joined_on <= :first_day and (left_on is null or left_on > :first_day) as counted
-              from stg_member where run_id = :run and family_id = :family and not rejected order by line""";
+            select s.iin, s.last_name, s.first_name, s.relation, s.joined_on, s.left_on, m.counted
+              from stg_member s join fact_member m on m.run_id = s.run_id and m.line = s.line
+             where s.run_id = :run and s.family_id = :family and not s.rejected order by s.line""";
 
     private static final String INCOMES = """
             select i.iin, i.month, i.income_type, i.amount,
                    coalesce((select t.counted from ref_income_type t where t.run_id = :run
                               and t.income_type = i.income_type and t.valid_from <= :first_day
                             order by t.valid_from desc limit 1), false) as type_counted,
-                   exists (select 1 from stg_member m where m.run_id = :run and not m.rejected
-                              and m.family_id = i.family_id and m.iin = i.iin and m.joined_on <= :first_day
-                              and (m.left_on is null or m.left_on > :first_day)) as member_counted
+                   exists (select 1 from fact_member m where m.run_id = :run and m.counted
+                              and m.family_id = i.family_id and m.iin = i.iin) as member_counted
               from stg_income i where i.run_id = :run and i.family_id = :family and not i.rejected
              order by i.iin, i.month, i.income_type""";
 

@@ -10,6 +10,7 @@ import kz.orleu.benefits.declaration.DeclarationIngest;
 import kz.orleu.benefits.declaration.InputFile;
 import kz.orleu.benefits.declaration.InputFingerprint;
 import kz.orleu.benefits.entitlement.EntitlementStep;
+import kz.orleu.benefits.facts.RunFacts;
 import kz.orleu.benefits.output.OutputPublisher;
 import kz.orleu.benefits.reference.ReferenceFile;
 import kz.orleu.benefits.reference.ReferenceLoader;
@@ -37,7 +38,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The job {@code quarterlyRecalculation}, top to bottom: register the run, load the reference files, stage the
- * six input files, check them across files, judge the contracts, compute the entitlements,
+ * six input files, check them across files, establish the run's facts, judge the contracts, establish the
+ * terminations, compute the entitlements,
  * compare them with the version the payment unit was sent (corrections), publish the outputs.
  * Step names are restart keys in the job repository: never rename one lightly.
  */
@@ -82,7 +84,9 @@ public class QuarterlyRecalculationJobConfiguration {
             job = job.next(ingest(file));
         }
         return job.next(validateDeclarations())
+                .next(establishFacts())
                 .next(judgeCompliance())
+                .next(establishTerminations())
                 .next(gatherFamilyCases())
                 .next(computeEntitlements())
                 .next(computeAdjustments())
@@ -131,8 +135,30 @@ public class QuarterlyRecalculationJobConfiguration {
                 .build();
     }
 
+    /** The run's facts, once, for every later step to join: members counted, contracts in force, previous results. */
+    Step establishFacts() {
+        RunFacts facts = new RunFacts(jdbc, runs);
+        return tasklet("establishFacts", run -> facts.establish(run));
+    }
+
+    /** The contracts' facts again, now that this run's sanctions may have terminated some. */
+    Step establishTerminations() {
+        RunFacts facts = new RunFacts(jdbc, runs);
+        return tasklet("establishTerminations", run -> facts.establishTerminations(run));
+    }
+
+    private Step tasklet(String name, java.util.function.Consumer<RunContext> work) {
+        return new StepBuilder(name, jobRepository).observationRegistry(observationRegistry)
+                .tasklet((contribution, chunk) -> {
+                    work.accept(RunContext.of(contribution.getStepExecution()));
+                    return RepeatStatus.FINISHED;
+                }, transactionManager)
+                .listener(new FaultInjection(name))
+                .build();
+    }
+
     Step judgeCompliance() {
-        return chunkStep("judgeCompliance", ComplianceStep.reader(dataSource),
+        return chunkStep("judgeCompliance", ComplianceStep.reader(dataSource, runs),
                 new ComplianceStep.Processor(reference), new ComplianceStep.Writer(dataSource),
                 ProgressReporter.Measure.rows(step -> count("stg_contract", step)));
     }
@@ -141,8 +167,7 @@ public class QuarterlyRecalculationJobConfiguration {
         return new StepBuilder("gatherFamilyCases", jobRepository).observationRegistry(observationRegistry)
                 .tasklet((contribution, chunk) -> {
                     RunContext run = RunContext.of(contribution.getStepExecution());
-                    EntitlementStep.gather(jdbc, run, reference.load(run.runId()).ruleSetFor(run.benefitQuarter()),
-                            runs.latestCompleted(run.benefitQuarter().previous()).orElse(null));
+                    EntitlementStep.gather(jdbc, run, reference.load(run.runId()).ruleSetFor(run.benefitQuarter()));
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
                 .listener(new FaultInjection("gatherFamilyCases"))

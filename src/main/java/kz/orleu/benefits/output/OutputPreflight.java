@@ -2,7 +2,7 @@ package kz.orleu.benefits.output;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import kz.orleu.benefits.declaration.UnusableInputException;
+import kz.orleu.benefits.csv.UnusableInputException;
 
 /**
  * Checks, before the job starts and without writing anything, that the output folder can be created or written:

@@ -8,9 +8,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import kz.orleu.benefits.declaration.UnusableInputException;
-import kz.orleu.benefits.declaration.csv.CsvRecord;
-import kz.orleu.benefits.declaration.csv.CsvRecordReader;
+import kz.orleu.benefits.csv.UnusableInputException;
+import kz.orleu.benefits.csv.CsvRecord;
+import kz.orleu.benefits.csv.CsvRecordReader;
 import kz.orleu.benefits.quarter.Quarter;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 

@@ -3,7 +3,7 @@ package kz.orleu.benefits.reference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import kz.orleu.benefits.declaration.csv.CsvSource;
+import kz.orleu.benefits.csv.CsvSource;
 
 /**
  * The reference files shipped with the application. A file of the same name in the input folder replaces the

@@ -3,8 +3,8 @@ package kz.orleu.benefits.reference;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import kz.orleu.benefits.declaration.UnusableInputException;
-import kz.orleu.benefits.declaration.csv.CsvRecord;
+import kz.orleu.benefits.csv.UnusableInputException;
+import kz.orleu.benefits.csv.CsvRecord;
 import kz.orleu.benefits.quarter.Quarter;
 
 /**

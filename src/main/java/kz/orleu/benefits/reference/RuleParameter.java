@@ -6,7 +6,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import kz.orleu.benefits.declaration.DeclarationRowValidator;
+import kz.orleu.benefits.codes.Codes;
+import kz.orleu.benefits.codes.SpendingPurpose;
 
 /**
  * Every parameter {@code rules.csv} may set, with the values it accepts. A parameter not listed here is a
@@ -22,7 +23,7 @@ public enum RuleParameter {
     SUPPRESS_BELOW("suppress_below", v -> wholeNumber(v, 0)),
     EXEMPT_AGE_BELOW("exempt_age_below", v -> wholeNumber(v, 0)),
     EXEMPT_DISABILITY_GROUPS("exempt_disability_groups", v -> list(v, Set.of("1", "2", "3"))),
-    FORBIDDEN_PURPOSES("forbidden_purposes", v -> list(v, DeclarationRowValidator.PURPOSES)),
+    FORBIDDEN_PURPOSES("forbidden_purposes", v -> list(v, Codes.names(SpendingPurpose.class))),
     /** The default language of statistics.xlsx; the run's {@code --language} wins over it. */
     STATISTICS_LANGUAGE("statistics_language", v -> oneOf(v, Set.of("kk", "ru", "en")));
 

@@ -40,7 +40,8 @@ public class RunRepository {
 
     /** Tables holding one partition per run: the staged input and the results. */
     public static final java.util.List<String> PARTITIONED = java.util.List.of("stg_family", "stg_member",
-            "stg_income", "stg_contract", "stg_obligation", "stg_monitoring", "family_case", "entitlement", "payment");
+            "stg_income", "stg_contract", "stg_obligation", "stg_monitoring", "fact_member", "fact_contract",
+            "fact_previous_result", "family_case", "entitlement", "payment");
 
     /** Creates the run's partitions (idempotent, so a restarted registerRun finds them and goes on). */
     public void createPartitions(long runId) {
@@ -107,6 +108,11 @@ public class RunRepository {
                 select run_id from run where benefit_quarter = ? and status = 'COMPLETED'
                 order by version desc limit 1""", Long.class, benefitQuarter.toString());
         return ids.stream().findFirst();
+    }
+
+    /** The run ids of the latest completed version of every benefit quarter before {@code benefitQuarter}. */
+    public List<Long> latestEarlierRuns(Quarter benefitQuarter) {
+        return jdbc.query(LATEST_EARLIER_RUNS, (rs, i) -> rs.getLong(1), benefitQuarter.toString());
     }
 
     /** SQL selecting the run ids of the latest completed version of every benefit quarter before {@code ?}. */

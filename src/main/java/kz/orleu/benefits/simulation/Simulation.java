@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import kz.orleu.benefits.declaration.InputPreflight;
-import kz.orleu.benefits.declaration.UnusableInputException;
+import kz.orleu.benefits.csv.UnusableInputException;
 import kz.orleu.benefits.output.OutputFiles;
 import kz.orleu.benefits.quarter.Quarter;
 import kz.orleu.benefits.run.RunContext;

@@ -60,13 +60,11 @@ public class SimulationWorkbook {
              group by 1, 2, 3""";
 
     private static final String MEMBERS = """
-            select e.run_id = ? as proposed, m.birth_date > ? as child, coalesce(m.pensioner, false),
-                   m.disability_group is not null, coalesce(m.student, false), coalesce(m.carer, false),
-                   coalesce(m.employed, false), count(*)
+            select e.run_id = ? as proposed, m.birth_date > ? as child, m.pensioner,
+                   m.disability_group is not null, m.student, m.carer, m.employed, count(*)
               from entitlement e
-              join stg_member m on m.run_id = e.run_id and m.family_id = e.family_id and not m.rejected
+              join fact_member m on m.run_id = e.run_id and m.family_id = e.family_id and m.counted
              where e.run_id in (?, ?) and e.benefit in ('ASP', 'CCA')
-               and m.joined_on <= ? and (m.left_on is null or m.left_on > ?)
              group by 1, 2, 3, 4, 5, 6, 7""";
 
     private static final String MOVES = """
@@ -188,7 +186,7 @@ public class SimulationWorkbook {
             Category category = Category.of(rs.getBoolean(2), rs.getBoolean(3), rs.getBoolean(4), rs.getBoolean(5),
                     rs.getBoolean(6), rs.getBoolean(7));
             byCategory.get(category)[rs.getBoolean(1) ? 1 : 0] += rs.getLong(8);
-        }, proposedRun, Category.childrenBornAfter(day), proposedRun, nowRun, day, day);
+        }, proposedRun, Category.childrenBornAfter(day), proposedRun, nowRun);
         int n = Category.values().length;
         long[][] grid = new long[n + 1][2];
         for (Category category : Category.values()) {

@@ -13,13 +13,11 @@ import java.util.Map;
 import kz.orleu.benefits.correction.AdjustmentTotals;
 import kz.orleu.benefits.declaration.InputFile;
 import kz.orleu.benefits.entitlement.Benefit;
-import kz.orleu.benefits.quarter.Quarter;
 import kz.orleu.benefits.reference.ReferenceData;
 import kz.orleu.benefits.reference.ReferenceFile;
 import kz.orleu.benefits.reference.RunReferenceRepository;
 import kz.orleu.benefits.reference.RuleSet;
 import kz.orleu.benefits.run.RunContext;
-import kz.orleu.benefits.run.RunRepository;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -59,16 +57,15 @@ final class StatisticsQueries {
     static final String COMPOSITION = """
             select e.region_code, e.benefit,
                    m.birth_date > ? as child,
-                   coalesce(m.pensioner, false) as pensioner,
+                   m.pensioner,
                    m.disability_group is not null as disabled,
-                   coalesce(m.student, false) as student,
-                   coalesce(m.carer, false) as carer,
-                   coalesce(m.employed, false) as employed,
+                   m.student,
+                   m.carer,
+                   m.employed,
                    count(*) as members
               from entitlement e
-              join stg_member m on m.run_id = e.run_id and m.family_id = e.family_id and not m.rejected
+              join fact_member m on m.run_id = e.run_id and m.family_id = e.family_id and m.counted
              where e.run_id = ? and e.benefit in ('ASP', 'CCA')
-               and m.joined_on <= ? and (m.left_on is null or m.left_on > ?)
              group by 1, 2, 3, 4, 5, 6, 7, 8""";
 
     /**
@@ -77,21 +74,12 @@ final class StatisticsQueries {
      * run), of families whose data were complete.
      */
     static final String CONTRACTS_IN_FORCE = """
-            with p as (select ?::bigint as run_id, ?::text as bq, ?::date as bq_start, ?::date as bq_end),
-            latest as (%s),
-            terminated as (
-                select distinct cf.contract_id from contract_failure cf, p
-                 where cf.sanction = 'TERMINATED'
-                   and (cf.run_id = p.run_id or cf.run_id in (select run_id from latest)))
             select e.region_code, count(*) as contracts
-              from stg_contract c
-              join entitlement e on e.run_id = {run} and e.family_id = c.family_id
-              cross join p
-             where c.run_id = {run} and not c.rejected and c.status in ('ACTIVE', 'COMPLETED', 'TERMINATED')
-               and c.start_date <= p.bq_end and c.end_date >= p.bq_start
+              from fact_contract c
+              join entitlement e on e.run_id = c.run_id and e.family_id = c.family_id
+             where c.run_id = ? and cardinality(c.benefit_months_in_force) > 0
                and e.decision <> 'INCOMPLETE_DATA'
-               and not exists (select 1 from terminated t where t.contract_id = c.contract_id)
-             group by e.region_code""".formatted(RunRepository.LATEST_EARLIER_RUNS.replace("?", "(select bq from p)"));
+             group by e.region_code""";
 
     /** Contracts that failed in this run, by region and sanction. */
     static final String SANCTIONS = """
@@ -214,19 +202,17 @@ final class StatisticsQueries {
             long[] counts = byBenefit.get(Benefit.valueOf(rs.getString("benefit")))
                     .computeIfAbsent(rs.getString("region_code"), k -> new long[categories]);
             counts[category.ordinal()] += rs.getLong("members");
-        }, Category.childrenBornAfter(day), run.runId(), day, day);
+        }, Category.childrenBornAfter(day), run.runId());
         return byBenefit;
     }
 
     private QuarterStatistics.Compliance compliance(RunContext run) {
         Map<String, long[]> counts = new HashMap<>();
         int size = QuarterStatistics.Compliance.COUNTS;
-        Quarter bq = run.benefitQuarter();
-        // The run id as a literal: PostgreSQL then reads the run's partitions only.
-        jdbc.query(CONTRACTS_IN_FORCE.replace("{run}", Long.toString(run.runId())), rs -> {
+        jdbc.query(CONTRACTS_IN_FORCE, rs -> {
             counts.computeIfAbsent(rs.getString(1), k -> new long[size])[QuarterStatistics.Compliance.IN_FORCE] =
                     rs.getLong(2);
-        }, run.runId(), bq.toString(), bq.firstDay(), bq.lastDay());
+        }, run.runId());
         jdbc.query(SANCTIONS, rs -> {
             long[] c = counts.computeIfAbsent(rs.getString(1), k -> new long[size]);
             c[QuarterStatistics.Compliance.FAMILIES_WARNED] = rs.getLong(2);

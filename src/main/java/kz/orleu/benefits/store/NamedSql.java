@@ -1,5 +1,9 @@
 package kz.orleu.benefits.store;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -7,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.PreparedStatementSetter;
 
 /**
@@ -30,6 +35,20 @@ public record NamedSql(String sql, List<String> names) {
         return new NamedSql(sql.toString(), List.copyOf(names));
     }
 
+    /** The statement of a reviewed SQL resource on the class path, e.g. {@code facts/members.sql}. */
+    public static NamedSql resource(String path) {
+        try (InputStream in = NamedSql.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("no SQL resource " + path);
+            }
+            // whole-line comments go: a :name in a why-comment is no parameter
+            return of(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(line -> !line.strip().startsWith("--")).collect(Collectors.joining("\n")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public PreparedStatementSetter setter(Map<String, ?> values) {
         return ps -> bind(ps, values);
     }
@@ -42,6 +61,8 @@ public record NamedSql(String sql, List<String> names) {
             Object value = values.get(names.get(i));
             if (value instanceof String[] array) {
                 ps.setArray(i + 1, ps.getConnection().createArrayOf("text", array));
+            } else if (value instanceof Long[] array) {
+                ps.setArray(i + 1, ps.getConnection().createArrayOf("bigint", array));
             } else {
                 ps.setObject(i + 1, value);
             }

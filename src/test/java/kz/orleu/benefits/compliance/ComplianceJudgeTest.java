@@ -1,5 +1,7 @@
 package kz.orleu.benefits.compliance;
 
+import kz.orleu.benefits.codes.ContractStatus;
+import kz.orleu.benefits.codes.PaymentMode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -13,8 +15,6 @@ import java.util.Map;
 import kz.orleu.benefits.declaration.RowWarning;
 import kz.orleu.benefits.declaration.WarningReason;
 import kz.orleu.benefits.entitlement.ContractTerm;
-import kz.orleu.benefits.entitlement.ContractTerm.ContractStatus;
-import kz.orleu.benefits.entitlement.ContractTerm.PaymentMode;
 import kz.orleu.benefits.quarter.Quarter;
 import kz.orleu.benefits.reference.RuleSet;
 import org.junit.jupiter.api.Test;

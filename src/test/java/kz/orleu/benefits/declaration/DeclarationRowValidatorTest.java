@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import kz.orleu.benefits.declaration.csv.CsvRecord;
+import kz.orleu.benefits.csv.CsvRecord;
 import kz.orleu.benefits.quarter.Quarter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,10 +1,10 @@
 package kz.orleu.benefits.entitlement;
 
+import kz.orleu.benefits.codes.ContractStatus;
+import kz.orleu.benefits.codes.PaymentMode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.YearMonth;
-import kz.orleu.benefits.entitlement.ContractTerm.ContractStatus;
-import kz.orleu.benefits.entitlement.ContractTerm.PaymentMode;
 import org.junit.jupiter.api.Test;
 
 /**

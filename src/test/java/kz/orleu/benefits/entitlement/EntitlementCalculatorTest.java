@@ -1,13 +1,13 @@
 package kz.orleu.benefits.entitlement;
 
+import kz.orleu.benefits.codes.ContractStatus;
+import kz.orleu.benefits.codes.PaymentMode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.List;
-import kz.orleu.benefits.entitlement.ContractTerm.ContractStatus;
-import kz.orleu.benefits.entitlement.ContractTerm.PaymentMode;
 import kz.orleu.benefits.quarter.Quarter;
 import org.junit.jupiter.api.Test;
 

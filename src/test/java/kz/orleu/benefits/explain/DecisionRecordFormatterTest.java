@@ -1,5 +1,7 @@
 package kz.orleu.benefits.explain;
 
+import kz.orleu.benefits.codes.ContractStatus;
+import kz.orleu.benefits.codes.PaymentMode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -7,8 +9,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import kz.orleu.benefits.entitlement.ContractTerm;
-import kz.orleu.benefits.entitlement.ContractTerm.ContractStatus;
-import kz.orleu.benefits.entitlement.ContractTerm.PaymentMode;
 import kz.orleu.benefits.entitlement.Entitlement;
 import kz.orleu.benefits.entitlement.EntitlementCalculator;
 import kz.orleu.benefits.entitlement.FamilyCase;

@@ -51,7 +51,8 @@ class RestartTest {
     static Stream<String> faults() {
         return Stream.of("registerRun:0", "loadRegions:1", "loadSubsistenceMinimum:1", "loadIncomeTypes:1",
                 "loadRules:2", "ingestFamilies:2", "ingestMembers:3", "ingestIncomes:2", "ingestContracts:2",
-                "ingestObligations:2", "ingestMonitoring:2", "validateDeclarations:0", "judgeCompliance:2", "gatherFamilyCases:0",
+                "ingestObligations:2", "ingestMonitoring:2", "validateDeclarations:0", "establishFacts:0", "judgeCompliance:2",
+                "establishTerminations:0", "gatherFamilyCases:0",
                 "computeEntitlements:2", "publishOutputs:0");
     }
 

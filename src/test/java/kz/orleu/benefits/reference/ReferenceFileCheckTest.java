@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.List;
-import kz.orleu.benefits.declaration.UnusableInputException;
+import kz.orleu.benefits.csv.UnusableInputException;
 import org.junit.jupiter.api.Test;
 
 class ReferenceFileCheckTest {

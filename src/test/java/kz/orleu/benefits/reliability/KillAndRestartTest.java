@@ -31,8 +31,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class KillAndRestartTest {
 
     static final List<String> STEPS = List.of("loadRules", "ingestFamilies", "ingestMembers", "ingestIncomes",
-            "ingestContracts", "ingestObligations", "ingestMonitoring", "validateDeclarations", "judgeCompliance",
-            "gatherFamilyCases", "computeEntitlements", "computeAdjustments", "publishOutputs");
+            "ingestContracts", "ingestObligations", "ingestMonitoring", "validateDeclarations", "establishFacts",
+            "judgeCompliance", "establishTerminations", "gatherFamilyCases", "computeEntitlements", "computeAdjustments", "publishOutputs");
 
     @TempDir
     static Path work;

@@ -1,4 +1,4 @@
-package kz.orleu.benefits.declaration.csv;
+package kz.orleu.benefits.csv;
 
 import java.util.ArrayList;
 import java.util.Collections;

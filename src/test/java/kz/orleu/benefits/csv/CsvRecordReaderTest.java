@@ -1,4 +1,4 @@
-package kz.orleu.benefits.declaration.csv;
+package kz.orleu.benefits.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

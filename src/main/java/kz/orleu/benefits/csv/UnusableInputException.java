@@ -1,4 +1,4 @@
-package kz.orleu.benefits.declaration;
+package kz.orleu.benefits.csv;
 
 /**
  * An input that cannot be used as a whole (missing file or column, not UTF-8, a bad reference row, a region

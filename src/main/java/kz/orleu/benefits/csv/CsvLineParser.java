@@ -1,4 +1,4 @@
-package kz.orleu.benefits.declaration.csv;
+package kz.orleu.benefits.csv;
 
 import com.opencsv.RFC4180Parser;
 import com.opencsv.RFC4180ParserBuilder;

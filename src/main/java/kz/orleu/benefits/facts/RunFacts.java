@@ -1,0 +1,92 @@
+package kz.orleu.benefits.facts;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import kz.orleu.benefits.declaration.InputFile;
+import kz.orleu.benefits.declaration.WarningReason;
+import kz.orleu.benefits.run.RunContext;
+import kz.orleu.benefits.run.RunRepository;
+import kz.orleu.benefits.store.NamedSql;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Writes a run's facts (members counted, contracts in force or terminated, the previous version's results) into
+ * the per-run tables {@code fact_*}, each from its one reviewed statement in {@code facts/*.sql}. Every method
+ * deletes the run's rows before inserting them, in the caller's one transaction, so a restarted step starts clean.
+ */
+public final class RunFacts {
+
+    static final NamedSql MEMBERS = NamedSql.resource("facts/members.sql");
+    static final NamedSql CONTRACTS = NamedSql.resource("facts/contracts.sql");
+    static final NamedSql PREVIOUS_RESULTS = NamedSql.resource("facts/previous-results.sql");
+
+    private final JdbcTemplate jdbc;
+    private final RunRepository runs;
+
+    public RunFacts(JdbcTemplate jdbc, RunRepository runs) {
+        this.jdbc = jdbc;
+        this.runs = runs;
+    }
+
+    /**
+     * The tasklet of {@code establishFacts}, after cross-file validation: members, contracts with the
+     * terminations of earlier quarters (compliance has not judged this run yet), previous results; then the
+     * warning for families nobody is counted in, which reads the members' fact.
+     */
+    public void establish(RunContext run) {
+        long runId = run.runId();
+        // a run registered before the facts tables existed gets its partitions here (idempotent)
+        runs.createPartitions(runId);
+        Map<String, Object> values = values(run, false);
+        replace("fact_member", MEMBERS, values, runId);
+        replace("fact_contract", CONTRACTS, values, runId);
+        Long previousRun = runs.latestCompleted(run.benefitQuarter().previous()).orElse(null);
+        // No previous version: -1 matches no run (a null would make the planner scan every partition).
+        values.put("previous_run", previousRun == null ? -1L : previousRun);
+        replace("fact_previous_result", PREVIOUS_RESULTS, values, runId);
+        warnFamiliesWithNobodyCounted(run);
+    }
+
+    /**
+     * The tasklet of {@code establishTerminations}, after {@code judgeCompliance}: the contracts again, now with
+     * this run's TERMINATED sanctions, which take them out of force in the benefit quarter.
+     */
+    public void establishTerminations(RunContext run) {
+        replace("fact_contract", CONTRACTS, values(run, true), run.runId());
+    }
+
+    private Map<String, Object> values(RunContext run, boolean withThisRun) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("run", run.runId());
+        values.put("bq_start", run.benefitQuarter().firstDay());
+        values.put("iq_start", run.incomeQuarter().firstDay());
+        List<Long> earlier = runs.latestEarlierRuns(run.benefitQuarter());
+        values.put("earlier_runs", earlier.toArray(Long[]::new));
+        values.put("with_this_run", withThisRun);
+        return values;
+    }
+
+    private void replace(String table, NamedSql insert, Map<String, Object> values, long runId) {
+        jdbc.update("delete from " + table + " where run_id = ?", runId);
+        jdbc.update(insert.sql(), insert.setter(values));
+        // a bulk insert leaves no planner statistics, and the next steps join these rows by the million
+        jdbc.execute("analyze " + table + "_r" + runId);
+    }
+
+    /** A family nobody is counted in is INCOMPLETE_DATA; the warning tells the department which and why. */
+    private void warnFamiliesWithNobodyCounted(RunContext run) {
+        jdbc.update("delete from warning where run_id = ? and reason = ?", run.runId(),
+                WarningReason.NO_MEMBER_COUNTED.name());
+        jdbc.update("""
+                insert into warning (run_id, file, line, column_name, value, reason, message)
+                select f.run_id, ?, f.line, 'family_id', f.family_id, ?, ?
+                  from stg_family f
+                 where f.run_id = ? and not f.rejected
+                   and not exists (select 1 from fact_member m where m.run_id = f.run_id
+                                      and m.family_id = f.family_id and m.counted)""",
+                InputFile.FAMILIES.fileName(), WarningReason.NO_MEMBER_COUNTED.name(),
+                "no member is counted on " + run.benefitQuarter().firstDay() + ": INCOMPLETE_DATA",
+                run.runId());
+    }
+}
