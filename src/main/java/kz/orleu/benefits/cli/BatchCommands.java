@@ -20,7 +20,6 @@ import kz.orleu.benefits.observability.RunMetricsPublisher;
 import kz.orleu.benefits.output.OutputPreflight;
 import kz.orleu.benefits.run.RunContext;
 import kz.orleu.benefits.run.RunRepository;
-import kz.orleu.benefits.simulation.Proposal;
 import kz.orleu.benefits.simulation.Simulation;
 import kz.orleu.benefits.store.DatabaseConfiguration.EmbeddedServerHolder;
 import org.springframework.batch.core.BatchStatus;
@@ -163,7 +162,7 @@ public class BatchCommands {
      */
     ExitCode simulate(Command.Simulate simulate) {
         Simulation.Outcome outcome = simulation.simulate(simulate.quarter(), simulate.input(), simulate.output(),
-                proposal(simulate));
+                simulate.proposals());
         if (!outcome.completed()) {
             System.err.println("benefits: the simulation failed " + outcome.failure()
                     + "; nothing was kept: simulate again once the cause is fixed");
@@ -171,10 +170,6 @@ public class BatchCommands {
         }
         out.println("simulation of " + simulate.quarter() + " written to " + outcome.folder());
         return ExitCode.COMPLETED;
-    }
-
-    static Proposal proposal(Command.Simulate simulate) {
-        return Proposal.of(simulate.rules(), simulate.incomeTypes(), simulate.subsistenceMinimum());
     }
 
     /** One line per benefit quarter, beginning with the quarter, so that scripts can pick with ordinary tools. */
