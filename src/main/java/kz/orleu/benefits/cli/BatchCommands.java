@@ -187,6 +187,10 @@ public class BatchCommands {
 
     ExitCode restart(long executionId) {
         JobExecution execution = execution(executionId);
+        if (execution.getJobParameters().getString(RunContext.SIMULATION) != null) {
+            throw new UsageException("execution " + executionId + " was a simulation's: nothing of it is kept, so"
+                    + " there is nothing to restart; simulate again");
+        }
         boolean orphaned = false;
         if (execution.getStatus() == BatchStatus.STARTED || execution.getStatus() == BatchStatus.STARTING
                 || execution.getStatus() == BatchStatus.STOPPING) {
@@ -283,12 +287,16 @@ public class BatchCommands {
                          on q.job_execution_id = e.job_execution_id and q.parameter_name = 'quarter'
                   left join run r on r.run_id = e.job_instance_id
                  where i.job_name = ?
+                   -- a simulation is no execution of the history: it keeps nothing, and its leftovers, if its
+                   -- process was killed, are cleared by the next simulation
+                   and not exists (select 1 from batch_job_execution_params s
+                                    where s.job_execution_id = e.job_execution_id and s.parameter_name = ?)
                    and (not ? or (e.status in ('FAILED', 'STOPPED', 'UNKNOWN', 'STARTED', 'STOPPING')
                         and not exists (select 1 from batch_job_execution later
                                          where later.job_instance_id = e.job_instance_id
                                            and later.job_execution_id > e.job_execution_id)))
                  order by e.job_execution_id desc""",
-                QuarterlyRecalculationJobConfiguration.JOB_NAME, failedOnly);
+                QuarterlyRecalculationJobConfiguration.JOB_NAME, RunContext.SIMULATION, failedOnly);
         if (executions.isEmpty()) {
             out.println(failedOnly ? "no execution needs attention" : "no executions yet");
         }

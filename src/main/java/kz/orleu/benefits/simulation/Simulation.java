@@ -103,6 +103,7 @@ public class Simulation {
      * quarter was never run), all deleted at the end.
      */
     public Outcome simulate(Quarter quarter, Path input, Path output, List<Proposal> proposals) {
+        clearLeftovers(output);
         List<JobExecution> started = new ArrayList<>();
         try (ScratchFolder scratch = ScratchFolder.create(output, quarter)) {
             try {
@@ -139,6 +140,18 @@ public class Simulation {
                     throwaway.dispose(execution);
                 }
             }
+        }
+    }
+
+    /**
+     * What simulations killed mid-way left: their throwaway runs (with their working folders wherever they were)
+     * and, in this output folder, working folders of dead processes that never got as far as a run.
+     */
+    private void clearLeftovers(Path output) {
+        throwaway.disposeAbandoned();
+        for (ScratchFolder leftover : ScratchFolder.abandonedIn(output.toAbsolutePath())) {
+            log.warn("deleting {}, the working folder of a simulation whose process is gone", leftover.root());
+            leftover.close();
         }
     }
 
