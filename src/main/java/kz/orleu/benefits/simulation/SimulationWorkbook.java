@@ -111,8 +111,18 @@ public class SimulationWorkbook {
                 writeOverview(workbook, republic);
             }
             writeAbout(workbook, quarter, proposals, threshold);
+            workbook.forEach(sheet -> printable((XSSFSheet) sheet));
             workbook.write(out);
         }
+    }
+
+    /** Printed (or turned into a PDF for a minister's briefing) landscape, each sheet one page wide. */
+    private static void printable(XSSFSheet sheet) {
+        sheet.getPrintSetup().setLandscape(true);
+        sheet.getPrintSetup().setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+        sheet.setFitToPage(true);
+        sheet.getPrintSetup().setFitWidth((short) 1);
+        sheet.getPrintSetup().setFitHeight((short) 0);
     }
 
     /** The republic's row of a Cost sheet as shown: counts and amounts, with which of them are suppressed. */
@@ -222,7 +232,7 @@ public class SimulationWorkbook {
         }
         XSSFDrawing drawing = sheet.createDrawingPatriarch();
         XSSFChart chart = drawing.createChart(drawing.createAnchor(0, 0, 0, 0, 1, regions + 4, 10, regions + 24));
-        chart.setTitleText("Cost by region, now and proposed (tenge in the quarter)");
+        chart.setTitleText("Cost by region and benefit, now and proposed (tenge in the quarter)");
         chart.setTitleOverlay(false);
         chart.getOrAddLegend().setPosition(LegendPosition.BOTTOM);
         XDDFCategoryAxis axis = chart.createCategoryAxis(AxisPosition.BOTTOM);
@@ -230,10 +240,20 @@ public class SimulationWorkbook {
         XDDFBarChartData data = (XDDFBarChartData) chart.createData(ChartTypes.BAR, axis, values);
         data.setBarDirection(BarDirection.COL);
         var labels = XDDFDataSourcesFactory.fromStringCellRange(sheet, new CellRangeAddress(1, regions, 0, 0));
-        data.addSeries(labels, XDDFDataSourcesFactory.fromNumericCellRange(sheet,
-                new CellRangeAddress(1, regions, 9, 9))).setTitle("Now", null);
-        data.addSeries(labels, XDDFDataSourcesFactory.fromNumericCellRange(sheet,
-                new CellRangeAddress(1, regions, 10, 10))).setTitle("Proposed", null);
+        // by benefit rather than the total: a region's total is hidden whenever one benefit's count is, and a
+        // chart of hidden totals is empty; each bar is a cell shown on the sheet, an x is no bar
+        String[] series = {"ASP now", "ASP proposed", "CCA now", "CCA proposed"};
+        // filled explicitly: without a fill LibreOffice draws the bars invisible
+        byte[][] colours = {{(byte) 0x9e, (byte) 0xc5, (byte) 0xe8}, {(byte) 0x1f, (byte) 0x5f, (byte) 0xa8},
+            {(byte) 0xf6, (byte) 0xc1, (byte) 0x8e}, {(byte) 0xc0, (byte) 0x5a, (byte) 0x10}};
+        for (int i = 0; i < series.length; i++) {
+            var bars = data.addSeries(labels, XDDFDataSourcesFactory.fromNumericCellRange(sheet,
+                    new CellRangeAddress(1, regions, 5 + i, 5 + i)));
+            bars.setTitle(series[i], null);
+            bars.setShapeProperties(new org.apache.poi.xddf.usermodel.XDDFShapeProperties());
+            bars.getShapeProperties().setFillProperties(new org.apache.poi.xddf.usermodel.XDDFSolidFillProperties(
+                    org.apache.poi.xddf.usermodel.XDDFColor.from(colours[i])));
+        }
         chart.plot(data);
     }
 
@@ -374,9 +394,30 @@ public class SimulationWorkbook {
     }
 
     private static void header(Row row, String[] labels) {
+        var style = row.getSheet().getWorkbook().createCellStyle();
+        var font = row.getSheet().getWorkbook().createFont();
+        font.setBold(true);
+        style.setFont(font);
+        style.setWrapText(true);
+        style.setVerticalAlignment(org.apache.poi.ss.usermodel.VerticalAlignment.TOP);
+        // room for wrapped labels: LibreOffice does not grow a row for them when it prints
+        row.setHeightInPoints(3 * row.getSheet().getDefaultRowHeightInPoints());
         for (int i = 0; i < labels.length; i++) {
-            row.createCell(i).setCellValue(labels[i]);
+            var cell = row.createCell(i);
+            cell.setCellValue(labels[i]);
+            cell.setCellStyle(style);
         }
+    }
+
+    /** Tenge and counts with thousands separators, so that a printed page reads at a glance. */
+    private static void grouped(org.apache.poi.ss.usermodel.Cell cell) {
+        var workbook = cell.getSheet().getWorkbook();
+        var style = workbook.getCellStyleAt(workbook.getNumCellStyles() - 1);
+        if (style.getDataFormat() != workbook.createDataFormat().getFormat("#,##0")) {
+            style = workbook.createCellStyle();
+            style.setDataFormat(workbook.createDataFormat().getFormat("#,##0"));
+        }
+        cell.setCellStyle(style);
     }
 
     private static void count(Row row, int column, long value, boolean hidden) {
@@ -391,7 +432,9 @@ public class SimulationWorkbook {
         if (hidden) {
             row.createCell(column).setCellValue(SUPPRESSED);
         } else {
-            row.createCell(column).setCellValue(value.doubleValue());
+            var cell = row.createCell(column);
+            cell.setCellValue(value.doubleValue());
+            grouped(cell);
         }
     }
 

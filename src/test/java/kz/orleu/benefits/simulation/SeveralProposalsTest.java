@@ -147,7 +147,7 @@ class SeveralProposalsTest {
                     Map<String, String> values = new java.util.TreeMap<>();
                     for (int c = 1; c < header.getLastCellNum(); c++) {
                         values.put(formatter.formatCellValue(header.getCell(c)),
-                                formatter.formatCellValue(row.getCell(c)));
+                                formatter.formatCellValue(row.getCell(c)).replace(",", ""));
                     }
                     return values;
                 }
