@@ -22,7 +22,8 @@ import kz.orleu.benefits.store.embedded.EmbeddedPostgresServer;
 /**
  * {@code ops/benchmark N}: generates an income quarter of N families, runs the whole quarterly job on it against
  * a fresh embedded PostgreSQL, and prints wall time and rows per second per step and in total, the input size
- * per file, peak JVM heap, database size and the machine. Figures, not assertions: the machines are shared.
+ * per file, peak JVM heap, database size and the machine; with {@code --simulate}, then simulates the same quarter
+ * under a proposal and prints the two wall times side by side. Figures, not assertions: the machines are shared.
  * Everything it writes (input, embedded database, outputs) is in its work folder, never in the production history.
  */
 public final class Benchmark {
@@ -30,9 +31,30 @@ public final class Benchmark {
     private Benchmark() {
     }
 
+    /**
+     * The proposal {@code --simulate} times: the rules in force with the 2018 reform (ASP and CCA at 50 %) brought
+     * forward to the benchmark's benefit quarter, so that the simulation moves money as a real one would.
+     */
+    static final String PROPOSAL = """
+            parameter,value,valid_from
+            asp_share,0.40,2014-01-01
+            cca_share,0.60,2014-01-01
+            failure_months,2,2014-01-01
+            terminate_after_failures,2,2014-01-01
+            suppress_below,5,2014-01-01
+            exempt_age_below,18,2014-01-01
+            exempt_disability_groups,1;2,2014-01-01
+            forbidden_purposes,DEBT;LOAN;REAL_ESTATE,2014-01-01
+            asp_share,0.50,2016-04-01
+            cca_share,0.50,2016-04-01
+            """;
+
     public static void main(String[] args) throws Exception {
-        int families = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 100_000;
-        Path work = args.length > 1 ? Path.of(args[1]) : Files.createTempDirectory("benefits-benchmark");
+        java.util.List<String> positional = new java.util.ArrayList<>(java.util.List.of(args));
+        // after the run, simulate the same quarter (now read from the run just made): the two times side by side
+        boolean simulate = positional.remove("--simulate");
+        int families = positional.size() > 0 ? Integer.parseInt(positional.get(0).replace("_", "")) : 100_000;
+        Path work = positional.size() > 1 ? Path.of(positional.get(1)) : Files.createTempDirectory("benefits-benchmark");
         Path input = work.resolve("input-" + families);
         Path home = work.resolve("home-" + families);
         Path output = work.resolve("out-" + families);
@@ -58,10 +80,25 @@ public final class Benchmark {
         Duration total = Duration.between(start, Instant.now());
         long peakHeap = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(p -> p.getType() == MemoryType.HEAP).mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        String simulation = null;
+        if (simulate) {
+            Path proposal = work.resolve("proposal-asp-50.csv");
+            Files.writeString(proposal, PROPOSAL);
+            Instant simulationStart = Instant.now();
+            int simulationExit = new Launcher(System.err).execute("simulate", "--quarter", "2016Q2", "--input",
+                    input.toString(), "--output", output.toString(), "--rules", proposal.toString());
+            double seconds = Duration.between(simulationStart, Instant.now()).toMillis() / 1000.0;
+            simulation = String.format("simulate: %.1f s wall (exit status %d) against run: %.1f s wall, the same"
+                    + " quarter and folder, 2018 rules as the proposal, now read from the run",
+                    seconds, simulationExit, total.toMillis() / 1000.0);
+        }
 
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(home);
                 Connection db = DriverManager.getConnection(server.jdbcUrl(), server.user(), server.password())) {
             print(families, input, exit, generation, total, peakHeap, db);
+        }
+        if (simulation != null) {
+            System.out.println(simulation);
         }
     }
 

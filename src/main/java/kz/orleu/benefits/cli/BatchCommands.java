@@ -21,7 +21,6 @@ import kz.orleu.benefits.output.OutputPreflight;
 import kz.orleu.benefits.quarter.Quarter;
 import kz.orleu.benefits.run.RunContext;
 import kz.orleu.benefits.run.RunRepository;
-import kz.orleu.benefits.simulation.Proposal;
 import kz.orleu.benefits.simulation.Simulation;
 import kz.orleu.benefits.store.DatabaseConfiguration.EmbeddedServerHolder;
 import org.springframework.batch.core.BatchStatus;
@@ -167,7 +166,7 @@ public class BatchCommands {
      */
     ExitCode simulate(Command.Simulate simulate) {
         Simulation.Outcome outcome = simulation.simulate(simulate.quarter(), simulate.input(), simulate.output(),
-                proposal(simulate));
+                simulate.proposals());
         if (!outcome.completed()) {
             System.err.println("benefits: the simulation failed " + outcome.failure()
                     + "; nothing was kept: simulate again once the cause is fixed");
@@ -175,10 +174,6 @@ public class BatchCommands {
         }
         out.println("simulation of " + simulate.quarter() + " written to " + outcome.folder());
         return ExitCode.COMPLETED;
-    }
-
-    static Proposal proposal(Command.Simulate simulate) {
-        return Proposal.of(simulate.rules(), simulate.incomeTypes(), simulate.subsistenceMinimum());
     }
 
     /** One line per benefit quarter, beginning with the quarter, so that scripts can pick with ordinary tools. */
@@ -200,6 +195,10 @@ public class BatchCommands {
      */
     public synchronized JobExecution restartable(long executionId) {
         JobExecution execution = execution(executionId);
+        if (execution.getJobParameters().getString(RunContext.SIMULATION) != null) {
+            throw new UsageException("execution " + executionId + " was a simulation's: nothing of it is kept, so"
+                    + " there is nothing to restart; simulate again");
+        }
         boolean orphaned = false;
         if (execution.getStatus() == BatchStatus.STARTED || execution.getStatus() == BatchStatus.STARTING
                 || execution.getStatus() == BatchStatus.STOPPING) {
@@ -317,12 +316,16 @@ public class BatchCommands {
                          on q.job_execution_id = e.job_execution_id and q.parameter_name = 'quarter'
                   left join run r on r.run_id = e.job_instance_id
                  where i.job_name = ?
+                   -- a simulation is no execution of the history: it keeps nothing, and its leftovers, if its
+                   -- process was killed, are cleared by the next simulation
+                   and not exists (select 1 from batch_job_execution_params s
+                                    where s.job_execution_id = e.job_execution_id and s.parameter_name = ?)
                    and (not ? or (e.status in ('FAILED', 'STOPPED', 'UNKNOWN', 'STARTED', 'STOPPING')
                         and not exists (select 1 from batch_job_execution later
                                          where later.job_instance_id = e.job_instance_id
                                            and later.job_execution_id > e.job_execution_id)))
                  order by e.job_execution_id desc""",
-                QuarterlyRecalculationJobConfiguration.JOB_NAME, failedOnly);
+                QuarterlyRecalculationJobConfiguration.JOB_NAME, RunContext.SIMULATION, failedOnly);
         if (executions.isEmpty()) {
             out.println(failedOnly ? "no execution needs attention" : "no executions yet");
         }

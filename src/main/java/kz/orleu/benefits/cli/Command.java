@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import kz.orleu.benefits.quarter.Quarter;
+import kz.orleu.benefits.simulation.Proposal;
 
 /** A parsed command line of {@code ops/benefits}. */
 public sealed interface Command {
@@ -52,10 +53,14 @@ public sealed interface Command {
 
     /**
      * Benefit quarter {@code quarter} computed from the folder under proposed reference files, nothing kept
-     * (contracts.md, "Simulation"); a {@code null} file is the one in force.
+     * (contracts.md, "Simulation"), once per proposal ({@link ProposalOptions}).
      */
-    record Simulate(Common common, Quarter quarter, Path input, Path output, Path rules, Path incomeTypes,
-            Path subsistenceMinimum) implements Command {
+    record Simulate(Common common, Quarter quarter, Path input, Path output, List<Proposal> proposals)
+            implements Command {
+
+        public Simulate {
+            proposals = List.copyOf(proposals);
+        }
     }
 
     /** The administrators' console: a web server on {@code port} against the job's database. */
@@ -72,8 +77,9 @@ public sealed interface Command {
                    benefits explain FAMILY_ID --quarter YYYYQn [--version N]
                    benefits quarters
                    benefits rerun YYYYQn
-                   benefits simulate --quarter YYYYQn --input DIR --output DIR [--rules FILE]
-                                     [--income-types FILE] [--subsistence-minimum FILE]
+                   benefits simulate --quarter YYYYQn --input DIR --output DIR [--rules FILE]...
+                                     [--income-types FILE]... [--subsistence-minimum FILE]...
+                   benefits simulate --quarter YYYYQn --input DIR --output DIR --proposals DIR
                    benefits console [--port 8080]""";
 
     static Command parse(String... args) {
@@ -82,6 +88,7 @@ public sealed interface Command {
         }
         String sub = args[0];
         Map<String, String> options = new HashMap<>();
+        Map<String, List<String>> proposalFiles = new java.util.TreeMap<>();
         Set<String> flags = new java.util.HashSet<>();
         List<String> positional = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
@@ -101,7 +108,11 @@ public sealed interface Command {
                     }
                     value = args[++i];
                 }
-                options.put(name, value);
+                if (ProposalOptions.FILE_OPTIONS.contains(name)) {
+                    proposalFiles.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+                } else {
+                    options.put(name, value);
+                }
             } else {
                 positional.add(arg);
             }
@@ -121,12 +132,13 @@ public sealed interface Command {
             case "rerun" -> new Rerun(common, rerunQuarter(positional));
             case "simulate" -> new Simulate(common, quarter(options.remove("--quarter")),
                     inputFolder(options.remove("--input")), outputFolder(options.remove("--output")),
-                    proposalFile("--rules", options.remove("--rules")),
-                    proposalFile("--income-types", options.remove("--income-types")),
-                    proposalFile("--subsistence-minimum", options.remove("--subsistence-minimum")));
+                    ProposalOptions.proposals(proposalFiles, options.remove("--proposals")));
             case "console" -> new Console(common, port(options.remove("--port")));
             default -> throw new UsageException("unknown subcommand '" + sub + "'\n" + USAGE);
         };
+        if (!(command instanceof Simulate)) {
+            proposalFiles.keySet().forEach(option -> options.put(option, ""));
+        }
         if (!options.isEmpty()) {
             throw new UsageException("unknown option(s) for " + sub + ": " + String.join(", ", options.keySet()));
         }
@@ -187,17 +199,6 @@ public sealed interface Command {
             throw new UsageException("--output is required (the folder that receives <quarter>/)");
         }
         return Path.of(value);
-    }
-
-    private static Path proposalFile(String option, String value) {
-        if (value == null) {
-            return null;
-        }
-        Path file = Path.of(value);
-        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-            throw new UsageException(option + " " + file + " is not a readable file");
-        }
-        return file;
     }
 
     private static int port(String value) {

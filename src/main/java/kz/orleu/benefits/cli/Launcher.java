@@ -54,7 +54,9 @@ public final class Launcher {
             if (command instanceof Command.Simulate simulate) {
                 InputPreflight.check(simulate.input(), simulate.quarter());
                 OutputPreflight.check(simulate.output());
-                Simulation.checkProposal(simulate.input(), simulate.quarter(), BatchCommands.proposal(simulate));
+                for (var proposal : simulate.proposals()) {
+                    Simulation.checkProposal(simulate.input(), simulate.quarter(), proposal);
+                }
             }
         } catch (UsageException | UnusableInputException e) {
             return usage(e.getMessage());

@@ -6,6 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import kz.orleu.benefits.output.OutputFiles;
 import kz.orleu.benefits.quarter.Quarter;
@@ -18,6 +22,9 @@ import kz.orleu.benefits.quarter.Quarter;
  * special to simulations.
  */
 final class ScratchFolder implements AutoCloseable {
+
+    /** {@code .<Q>-simulation.work-<pid>-<nanos>}: the pid tells a dead simulation's folder from a live one's. */
+    private static final Pattern WORK_FOLDER = Pattern.compile("\\.\\d{4}Q[1-4]-simulation\\.work-(\\d+)-\\d+");
 
     private final Path root;
 
@@ -35,6 +42,42 @@ final class ScratchFolder implements AutoCloseable {
             return new ScratchFolder(root);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the simulation's working folder in " + output, e);
+        }
+    }
+
+    /**
+     * The working folder a throwaway run published into ({@code <root>/<name>/output}), found from the run's
+     * output parameter; empty if that path is not a simulation's working folder, so that nothing else is ever
+     * deleted as one.
+     */
+    static Optional<ScratchFolder> ofRunOutput(String output) {
+        if (output == null) {
+            return Optional.empty();
+        }
+        Path root = Path.of(output).getParent() == null ? null : Path.of(output).getParent().getParent();
+        if (root == null || !Path.of(output).getFileName().toString().equals("output")
+                || !WORK_FOLDER.matcher(root.getFileName().toString()).matches()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ScratchFolder(root));
+    }
+
+    /**
+     * The working folders in {@code output} of simulations whose process is gone (the pid in the name), killed
+     * before they could delete them; a live simulation's are left alone.
+     */
+    static List<ScratchFolder> abandonedIn(Path output) {
+        if (!Files.isDirectory(output)) {
+            return List.of();
+        }
+        try (Stream<Path> folders = Files.list(output)) {
+            return folders.filter(Files::isDirectory).filter(folder -> {
+                Matcher name = WORK_FOLDER.matcher(folder.getFileName().toString());
+                return name.matches() && ProcessHandle.of(Long.parseLong(name.group(1)))
+                        .map(p -> !p.isAlive()).orElse(true);
+            }).map(ScratchFolder::new).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + output, e);
         }
     }
 

@@ -98,7 +98,12 @@ public class Simulation {
         }
     }
 
-    public Outcome simulate(Quarter quarter, Path input, Path output, Proposal proposal) {
+    /**
+     * Simulates each proposal against the same "now": one throwaway run per proposal (and one for now if the
+     * quarter was never run), all deleted at the end.
+     */
+    public Outcome simulate(Quarter quarter, Path input, Path output, List<Proposal> proposals) {
+        clearLeftovers(output);
         List<JobExecution> started = new ArrayList<>();
         try (ScratchFolder scratch = ScratchFolder.create(output, quarter)) {
             try {
@@ -116,19 +121,37 @@ public class Simulation {
                     }
                     now = current.getJobInstance().getInstanceId();
                 }
-                JobExecution proposed = launch(quarter, scratch.input("proposed", input, proposal),
-                        scratch.output("proposed"), started);
-                if (proposed.getStatus() != BatchStatus.COMPLETED) {
-                    return failed(proposed, "the quarter under the proposal");
+                List<SimulationWorkbook.Proposed> results = new ArrayList<>();
+                for (int i = 0; i < proposals.size(); i++) {
+                    Proposal proposal = proposals.get(i);
+                    String name = "proposed-" + i;
+                    JobExecution proposed = launch(quarter, scratch.input(name, input, proposal),
+                            scratch.output(name), started);
+                    if (proposed.getStatus() != BatchStatus.COMPLETED) {
+                        return failed(proposed, "the quarter under the proposal " + proposal.name());
+                    }
+                    results.add(new SimulationWorkbook.Proposed(proposal, proposed.getJobInstance().getInstanceId(),
+                            scratch.output(name).resolve(quarter.toString())));
                 }
-                Path folder = publish(quarter, output, scratch.output("proposed").resolve(quarter.toString()),
-                        proposed.getJobInstance().getInstanceId(), now, proposal, scratch);
+                Path folder = publish(quarter, output, results, now, scratch);
                 return new Outcome(true, folder, null);
             } finally {
                 for (JobExecution execution : started) {
                     throwaway.dispose(execution);
                 }
             }
+        }
+    }
+
+    /**
+     * What simulations killed mid-way left: their throwaway runs (with their working folders wherever they were)
+     * and, in this output folder, working folders of dead processes that never got as far as a run.
+     */
+    private void clearLeftovers(Path output) {
+        throwaway.disposeAbandoned();
+        for (ScratchFolder leftover : ScratchFolder.abandonedIn(output.toAbsolutePath())) {
+            log.warn("deleting {}, the working folder of a simulation whose process is gone", leftover.root());
+            leftover.close();
         }
     }
 
@@ -156,21 +179,35 @@ public class Simulation {
         return new Outcome(false, null, "computing " + what + ": " + cause);
     }
 
-    /** Builds the folder next to the target and swaps it in, so a reader never sees half a simulation. */
-    private Path publish(Quarter quarter, Path output, Path results, long proposedRun, long nowRun, Proposal proposal,
+    /**
+     * Builds the folder next to the target and swaps it in, so a reader never sees half a simulation. One
+     * proposal: its files at the top, the shape contracts.md gives; several: one sub-folder of those files per
+     * proposal, named after it, and one workbook for all.
+     */
+    private Path publish(Quarter quarter, Path output, List<SimulationWorkbook.Proposed> results, long nowRun,
             ScratchFolder scratch) {
         Path target = output.toAbsolutePath().resolve(quarter + FOLDER_SUFFIX);
         Path temp = scratch.root().resolve("publish");
         try {
             OutputFiles.createFolder(temp);
-            for (String name : RESULT_FILES) {
-                try (var out = OutputFiles.newFile(temp.resolve(name))) {
-                    Files.copy(results.resolve(name), out);
+            for (SimulationWorkbook.Proposed result : results) {
+                Path folder = temp;
+                if (results.size() > 1) {
+                    folder = temp.resolve(result.proposal().name());
+                    OutputFiles.createFolder(folder);
+                }
+                for (String name : RESULT_FILES) {
+                    try (var out = OutputFiles.newFile(folder.resolve(name))) {
+                        Files.copy(result.folder().resolve(name), out);
+                    }
+                }
+                PgCopy.copyOut(dataSource, COMPARISON.formatted(result.run(), nowRun),
+                        folder.resolve("comparison.csv"), OutputFiles::newFile);
+                if (folder != temp) {
+                    OutputFiles.setMode(folder, OutputFiles.FOLDER_MODE);
                 }
             }
-            PgCopy.copyOut(dataSource, COMPARISON.formatted(proposedRun, nowRun), temp.resolve("comparison.csv"),
-                    OutputFiles::newFile);
-            workbook.write(quarter, proposedRun, nowRun, proposal, temp.resolve(SimulationWorkbook.FILE_NAME));
+            workbook.write(quarter, nowRun, results, temp.resolve(SimulationWorkbook.FILE_NAME));
             OutputFiles.setMode(temp, OutputFiles.FOLDER_MODE);
             Path old = scratch.root().resolve("replaced");
             if (Files.exists(target)) {

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -81,17 +82,84 @@ public class SimulationWorkbook {
         this.reference = reference;
     }
 
-    public void write(Quarter quarter, long proposedRun, long nowRun, Proposal proposal, Path file)
-            throws IOException {
+    /** A proposal simulated: its throwaway run, and the folder that run published to. */
+    public record Proposed(Proposal proposal, long run, Path folder) {
+    }
+
+    /**
+     * One proposal: sheets Cost, Members, Gains and losses, About. Several: those three sheets per proposal, named
+     * "Cost NAME", "Members NAME", "Gains NAME", after an Overview sheet that sets the republic's totals of every
+     * proposal side by side (the values shown on each Cost sheet, suppressed alike), and one About.
+     */
+    public void write(Quarter quarter, long nowRun, List<Proposed> proposals, Path file) throws IOException {
         // privacy is the rules in force's, not the proposal's to relax
         int threshold = reference.load(nowRun).ruleSetFor(quarter).suppressBelow();
+        boolean several = proposals.size() > 1;
         try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream out = OutputFiles.newFile(file)) {
-            writeCost(workbook, proposedRun, nowRun, threshold);
-            writeMembers(workbook, quarter, proposedRun, nowRun, threshold);
-            writeMoves(workbook, proposedRun, nowRun, threshold);
-            writeAbout(workbook, quarter, proposedRun, proposal, threshold);
+            Map<String, RepublicRow> republic = new LinkedHashMap<>();
+            for (Proposed proposed : proposals) {
+                String suffix = several ? " " + proposed.proposal().name() : "";
+                republic.put(proposed.proposal().name(),
+                        writeCost(workbook, "Cost" + suffix, proposed.run(), nowRun, threshold));
+                writeMembers(workbook, "Members" + suffix, quarter, proposed.run(), nowRun, threshold);
+                writeMoves(workbook, several ? "Gains" + suffix : "Gains and losses", proposed.run(), nowRun,
+                        threshold);
+            }
+            if (several) {
+                writeOverview(workbook, republic);
+            }
+            writeAbout(workbook, quarter, proposals, threshold);
+            workbook.forEach(sheet -> printable((XSSFSheet) sheet));
             workbook.write(out);
         }
+    }
+
+    /** Printed (or turned into a PDF for a minister's briefing) landscape, each sheet one page wide. */
+    private static void printable(XSSFSheet sheet) {
+        sheet.getPrintSetup().setLandscape(true);
+        sheet.getPrintSetup().setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+        sheet.setFitToPage(true);
+        sheet.getPrintSetup().setFitWidth((short) 1);
+        sheet.getPrintSetup().setFitHeight((short) 0);
+    }
+
+    /** The republic's row of a Cost sheet as shown: counts and amounts, with which of them are suppressed. */
+    record RepublicRow(long[] counts, BigDecimal[] money, boolean[] hidden) {
+    }
+
+    static final String[] OVERVIEW_HEADERS = {"Proposal", "ASP families", "CCA families", "ASP tenge", "CCA tenge",
+        "Total tenge", "Poverty gap (tenge a month)"};
+
+    /** Each proposal's republic totals beside now's, so that analysts weigh the options on one page. */
+    private static void writeOverview(XSSFWorkbook workbook, Map<String, RepublicRow> republic) {
+        XSSFSheet sheet = workbook.createSheet("Overview");
+        header(sheet.createRow(0), OVERVIEW_HEADERS);
+        RepublicRow first = republic.values().iterator().next();
+        overviewRow(sheet.createRow(1), "Now", first, 0);
+        int r = 2;
+        for (var entry : republic.entrySet()) {
+            overviewRow(sheet.createRow(r++), entry.getKey(), entry.getValue(), 1);
+        }
+        sheet.setColumnWidth(0, 24 * 256);
+        for (int c = 1; c < OVERVIEW_HEADERS.length; c++) {
+            sheet.setColumnWidth(c, 18 * 256);
+        }
+        workbook.setSheetOrder("Overview", 0);
+        workbook.setActiveSheet(0);
+    }
+
+    /** {@code side} 0: now, 1: proposed; the republic row's cells in the Cost sheet's order. */
+    private static void overviewRow(Row row, String label, RepublicRow values, int side) {
+        long[] c = values.counts();
+        BigDecimal[] m = values.money();
+        boolean[] h = values.hidden();
+        row.createCell(0).setCellValue(label);
+        count(row, 1, c[side], h[side]);
+        count(row, 2, c[2 + side], h[2 + side]);
+        amount(row, 3, m[side], h[side]);
+        amount(row, 4, m[2 + side], h[2 + side]);
+        amount(row, 5, m[side].add(m[2 + side]), h[side] || h[2 + side]);
+        amount(row, 6, m[4 + side], h[4 + side]);
     }
 
     /** Columns of the Cost sheet after the region: families and tenge by benefit, now and proposed, and gaps. */
@@ -100,7 +168,8 @@ public class SimulationWorkbook {
             "Total tenge now", "Total tenge proposed", "Poverty gap now (tenge a month)",
             "Poverty gap proposed (tenge a month)"};
 
-    private void writeCost(XSSFWorkbook workbook, long proposedRun, long nowRun, int threshold) {
+    private RepublicRow writeCost(XSSFWorkbook workbook, String name, long proposedRun, long nowRun,
+            int threshold) {
         // per region: counts [ASP now, ASP proposed, CCA now, CCA proposed, computed now, computed proposed]
         Map<String, long[]> counts = new TreeMap<>();
         Map<String, BigDecimal[]> amounts = new TreeMap<>();
@@ -131,7 +200,7 @@ public class SimulationWorkbook {
             }
         }
         boolean[][] hidden = Suppression.apply(grid, threshold, columnsAddUp(regions.size(), 6));
-        XSSFSheet sheet = workbook.createSheet("Cost");
+        XSSFSheet sheet = workbook.createSheet(name);
         header(sheet.createRow(0), COST_HEADERS);
         for (int r = 0; r <= regions.size(); r++) {
             Row row = sheet.createRow(r + 1);
@@ -151,6 +220,7 @@ public class SimulationWorkbook {
             sheet.setColumnWidth(c, c == 0 ? 10 * 256 : 16 * 256);
         }
         chart(sheet, regions.size());
+        return new RepublicRow(grid[regions.size()], money[regions.size()], hidden[regions.size()]);
     }
 
     /** Cost by region, now and proposed, bars side by side (the republic row left out: it would dwarf them). */
@@ -160,7 +230,7 @@ public class SimulationWorkbook {
         }
         XSSFDrawing drawing = sheet.createDrawingPatriarch();
         XSSFChart chart = drawing.createChart(drawing.createAnchor(0, 0, 0, 0, 1, regions + 4, 10, regions + 24));
-        chart.setTitleText("Cost by region, now and proposed (tenge in the quarter)");
+        chart.setTitleText("Cost by region and benefit, now and proposed (tenge in the quarter)");
         chart.setTitleOverlay(false);
         chart.getOrAddLegend().setPosition(LegendPosition.BOTTOM);
         XDDFCategoryAxis axis = chart.createCategoryAxis(AxisPosition.BOTTOM);
@@ -168,14 +238,24 @@ public class SimulationWorkbook {
         XDDFBarChartData data = (XDDFBarChartData) chart.createData(ChartTypes.BAR, axis, values);
         data.setBarDirection(BarDirection.COL);
         var labels = XDDFDataSourcesFactory.fromStringCellRange(sheet, new CellRangeAddress(1, regions, 0, 0));
-        data.addSeries(labels, XDDFDataSourcesFactory.fromNumericCellRange(sheet,
-                new CellRangeAddress(1, regions, 9, 9))).setTitle("Now", null);
-        data.addSeries(labels, XDDFDataSourcesFactory.fromNumericCellRange(sheet,
-                new CellRangeAddress(1, regions, 10, 10))).setTitle("Proposed", null);
+        // by benefit rather than the total: a region's total is hidden whenever one benefit's count is, and a
+        // chart of hidden totals is empty; each bar is a cell shown on the sheet, an x is no bar
+        String[] series = {"ASP now", "ASP proposed", "CCA now", "CCA proposed"};
+        // filled explicitly: without a fill LibreOffice draws the bars invisible
+        byte[][] colours = {{(byte) 0x9e, (byte) 0xc5, (byte) 0xe8}, {(byte) 0x1f, (byte) 0x5f, (byte) 0xa8},
+            {(byte) 0xf6, (byte) 0xc1, (byte) 0x8e}, {(byte) 0xc0, (byte) 0x5a, (byte) 0x10}};
+        for (int i = 0; i < series.length; i++) {
+            var bars = data.addSeries(labels, XDDFDataSourcesFactory.fromNumericCellRange(sheet,
+                    new CellRangeAddress(1, regions, 5 + i, 5 + i)));
+            bars.setTitle(series[i], null);
+            bars.setShapeProperties(new org.apache.poi.xddf.usermodel.XDDFShapeProperties());
+            bars.getShapeProperties().setFillProperties(new org.apache.poi.xddf.usermodel.XDDFSolidFillProperties(
+                    org.apache.poi.xddf.usermodel.XDDFColor.from(colours[i])));
+        }
         chart.plot(data);
     }
 
-    private void writeMembers(XSSFWorkbook workbook, Quarter quarter, long proposedRun, long nowRun,
+    private void writeMembers(XSSFWorkbook workbook, String name, Quarter quarter, long proposedRun, long nowRun,
             int threshold) {
         Map<Category, long[]> byCategory = new EnumMap<>(Category.class);
         for (Category category : Category.values()) {
@@ -195,7 +275,7 @@ public class SimulationWorkbook {
             grid[n][1] += grid[category.ordinal()][1];
         }
         boolean[][] hidden = Suppression.apply(grid, threshold, columnsAddUp(n, 2));
-        XSSFSheet sheet = workbook.createSheet("Members");
+        XSSFSheet sheet = workbook.createSheet(name);
         header(sheet.createRow(0), new String[] {"Members of recipient families", "Now", "Proposed"});
         for (int r = 0; r <= n; r++) {
             Row row = sheet.createRow(r + 1);
@@ -208,7 +288,7 @@ public class SimulationWorkbook {
 
     static final List<String> BENEFITS = List.of("NONE", "ASP", "CCA");
 
-    private void writeMoves(XSSFWorkbook workbook, long proposedRun, long nowRun, int threshold) {
+    private void writeMoves(XSSFWorkbook workbook, String name, long proposedRun, long nowRun, int threshold) {
         long[][] moves = new long[BENEFITS.size() + 1][BENEFITS.size() + 1];
         long[][] bands = new long[BANDS.length + 1][1];
         jdbc.query(MOVES, rs -> {
@@ -231,7 +311,7 @@ public class SimulationWorkbook {
         }
         boolean[][] hiddenMoves = Suppression.apply(moves, threshold, relations);
         boolean[][] hiddenBands = Suppression.apply(bands, threshold, columnsAddUp(BANDS.length, 1));
-        XSSFSheet sheet = workbook.createSheet("Gains and losses");
+        XSSFSheet sheet = workbook.createSheet(name);
         header(sheet.createRow(0), new String[] {"Families: benefit now (rows) and proposed (columns)", "NONE", "ASP",
             "CCA", "All"});
         for (int r = 0; r <= BENEFITS.size(); r++) {
@@ -262,31 +342,32 @@ public class SimulationWorkbook {
         return band;
     }
 
-    private void writeAbout(XSSFWorkbook workbook, Quarter quarter, long proposedRun, Proposal proposal,
-            int threshold) {
+    private void writeAbout(XSSFWorkbook workbook, Quarter quarter, List<Proposed> proposals, int threshold) {
         XSSFSheet sheet = workbook.createSheet("About");
         int[] r = {0};
         line(sheet, r, "Simulation of benefit quarter", quarter.toString());
-        line(sheet, r, "Proposal", proposal.describe());
         line(sheet, r, "Now", "the latest completed version of the quarter, or the quarter under the rules in force"
                 + " if it was never run");
         line(sheet, r, "Suppression", "counts above 0 and below " + threshold + " are shown as " + SUPPRESSED
                 + " (and one more where a total would give them back); amounts only where their count is shown");
         line(sheet, r, "Poverty gap", "over the computed families: the sum of max(0, SM × members − (per-capita"
                 + " income × members + monthly amount)), tenge a month");
-        r[0]++;
-        line(sheet, r, "Proposed rules (parameter, value, valid from)", "");
-        jdbc.query("select parameter, value, valid_from from ref_rule where run_id = ? order by line",
-                rs -> {
-                    line(sheet, r, rs.getString(1), rs.getString(2) + " from " + rs.getString(3));
-                }, proposedRun);
-        r[0]++;
-        line(sheet, r, "Proposed income types (counted, valid from)", "");
-        jdbc.query("select income_type, counted, valid_from from ref_income_type where run_id = ? order by line",
-                rs -> {
-                    line(sheet, r, rs.getString(1), (rs.getBoolean(2) ? "counted" : "not counted") + " from "
-                            + rs.getString(3));
-                }, proposedRun);
+        for (Proposed proposed : proposals) {
+            r[0]++;
+            String who = proposals.size() > 1 ? "Proposal " + proposed.proposal().name() : "Proposal";
+            line(sheet, r, who, proposed.proposal().describe());
+            line(sheet, r, "Proposed rules (parameter, value, valid from)", "");
+            jdbc.query("select parameter, value, valid_from from ref_rule where run_id = ? order by line",
+                    rs -> {
+                        line(sheet, r, rs.getString(1), rs.getString(2) + " from " + rs.getString(3));
+                    }, proposed.run());
+            line(sheet, r, "Proposed income types (counted, valid from)", "");
+            jdbc.query("select income_type, counted, valid_from from ref_income_type where run_id = ? order by line",
+                    rs -> {
+                        line(sheet, r, rs.getString(1), (rs.getBoolean(2) ? "counted" : "not counted") + " from "
+                                + rs.getString(3));
+                    }, proposed.run());
+        }
         sheet.setColumnWidth(0, 44 * 256);
         sheet.setColumnWidth(1, 90 * 256);
     }
@@ -311,9 +392,30 @@ public class SimulationWorkbook {
     }
 
     private static void header(Row row, String[] labels) {
+        var style = row.getSheet().getWorkbook().createCellStyle();
+        var font = row.getSheet().getWorkbook().createFont();
+        font.setBold(true);
+        style.setFont(font);
+        style.setWrapText(true);
+        style.setVerticalAlignment(org.apache.poi.ss.usermodel.VerticalAlignment.TOP);
+        // room for wrapped labels: LibreOffice does not grow a row for them when it prints
+        row.setHeightInPoints(3 * row.getSheet().getDefaultRowHeightInPoints());
         for (int i = 0; i < labels.length; i++) {
-            row.createCell(i).setCellValue(labels[i]);
+            var cell = row.createCell(i);
+            cell.setCellValue(labels[i]);
+            cell.setCellStyle(style);
         }
+    }
+
+    /** Tenge and counts with thousands separators, so that a printed page reads at a glance. */
+    private static void grouped(org.apache.poi.ss.usermodel.Cell cell) {
+        var workbook = cell.getSheet().getWorkbook();
+        var style = workbook.getCellStyleAt(workbook.getNumCellStyles() - 1);
+        if (style.getDataFormat() != workbook.createDataFormat().getFormat("#,##0")) {
+            style = workbook.createCellStyle();
+            style.setDataFormat(workbook.createDataFormat().getFormat("#,##0"));
+        }
+        cell.setCellStyle(style);
     }
 
     private static void count(Row row, int column, long value, boolean hidden) {
@@ -328,7 +430,9 @@ public class SimulationWorkbook {
         if (hidden) {
             row.createCell(column).setCellValue(SUPPRESSED);
         } else {
-            row.createCell(column).setCellValue(value.doubleValue());
+            var cell = row.createCell(column);
+            cell.setCellValue(value.doubleValue());
+            grouped(cell);
         }
     }
 

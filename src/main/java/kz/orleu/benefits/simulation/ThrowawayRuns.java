@@ -1,6 +1,8 @@
 package kz.orleu.benefits.simulation;
 
 import java.util.List;
+import kz.orleu.benefits.job.ExecutionOwner;
+import kz.orleu.benefits.run.RunContext;
 import kz.orleu.benefits.run.RunRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,8 +46,47 @@ public class ThrowawayRuns {
 
     /** Deletes the run of the execution and the execution's job instance, whatever state the run ended in. */
     public void dispose(JobExecution execution) {
-        JobInstance instance = execution.getJobInstance();
+        dispose(execution.getJobInstance());
+    }
+
+    /**
+     * Deletes the throwaway runs whose process is gone (a simulation killed mid-way: nothing reached its
+     * {@code finally}), with their working folders; a simulation whose process lives, here or on another host,
+     * is left to finish. Returns how many were deleted.
+     */
+    public int disposeAbandoned() {
+        int disposed = 0;
+        for (Long runId : jdbc.queryForList("select run_id from run where status = ? order by run_id", Long.class,
+                RunRepository.SIMULATION)) {
+            JobInstance instance = jobRepository.getJobInstance(runId);
+            JobExecution last = instance == null ? null : jobRepository.getLastJobExecution(instance);
+            if (last != null && ExecutionOwner.isAlive(last)) {
+                continue;
+            }
+            log.warn("simulation run {} was left behind by a process that is gone ({}): deleting it", runId,
+                    last == null ? "no execution" : ExecutionOwner.describe(last));
+            if (instance != null) {
+                dispose(instance);
+            } else {
+                deleteRun(runId);
+            }
+            if (last != null) {
+                ScratchFolder.ofRunOutput(last.getJobParameters().getString(RunContext.OUTPUT))
+                        .ifPresent(ScratchFolder::close);
+            }
+            disposed++;
+        }
+        return disposed;
+    }
+
+    private void dispose(JobInstance instance) {
         long runId = instance.getInstanceId();
+        deleteRun(runId);
+        jobRepository.deleteJobInstance(instance);
+        log.info("simulation run {} deleted with its job instance", runId);
+    }
+
+    private void deleteRun(long runId) {
         transaction.executeWithoutResult(status -> {
             List<String> kinds = jdbc.queryForList("select status from run where run_id = ?", String.class, runId);
             if (!kinds.isEmpty() && !RunRepository.SIMULATION.equals(kinds.get(0))) {
@@ -59,7 +100,5 @@ public class ThrowawayRuns {
             }
             jdbc.update("delete from run where run_id = ?", runId);
         });
-        jobRepository.deleteJobInstance(instance);
-        log.info("simulation run {} deleted with its job instance", runId);
     }
 }

@@ -199,7 +199,9 @@ class SimulationTest {
                 if (label.equals(formatter.formatCellValue(row.getCell(0)))) {
                     Map<String, String> values = new TreeMap<>();
                     for (int c = 1; c < header.getLastCellNum(); c++) {
-                        values.put(formatter.formatCellValue(header.getCell(c)), formatter.formatCellValue(row.getCell(c)));
+                        // amounts are shown with thousands separators
+                        values.put(formatter.formatCellValue(header.getCell(c)),
+                                formatter.formatCellValue(row.getCell(c)).replace(",", ""));
                     }
                     return values;
                 }
