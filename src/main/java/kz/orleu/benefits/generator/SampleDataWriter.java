@@ -740,6 +740,13 @@ public final class SampleDataWriter {
                      org.springframework.boot.loader.launch.PropertiesLauncher \\
                      --families 1000000 --income-quarter 2016Q1 --seed 42 --output /tmp/q [--regions 11,63,31] [--bad-rows K]
                 ```
+
+                ## proposals/
+
+                `proposals/asp-2018.csv`: the shipped `rules.csv` with the 2018 reform (ASP and CCA both at 50 % of the
+                subsistence minimum) dated 2016-01-01 instead of 2018-01-01 and the 2019 rows left out, so that the sample
+                quarters can be simulated under it: `ops/benefits simulate --quarter 2016Q2 --input sample-data/2016Q1
+                --output out --rules sample-data/proposals/asp-2018.csv` (the picture in the README).
                 """);
         return sb.toString();
     }
