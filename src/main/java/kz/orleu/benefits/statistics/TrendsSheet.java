@@ -233,8 +233,8 @@ final class TrendsSheet {
             XDDFLineChartData.Series series = (XDDFLineChartData.Series) data.addSeries(categories, values);
             series.setTitle(messages.text("benefit." + SummarySheet.BENEFITS.get(b)), null);
             series.setSmooth(false);
+            // no marker size: poi-ooxml-lite lacks the schema of its type, and the default size reads well
             series.setMarkerStyle(MarkerStyle.CIRCLE);
-            series.setMarkerSize((short) 6);
             XDDFLineProperties stroke = new XDDFLineProperties(
                     new XDDFSolidFillProperties(XDDFColor.from(COLOURS[b])));
             stroke.setWidth(2.25);
