@@ -132,6 +132,7 @@ final class TrendsSheet {
         sheet.note(RegionTables.legend(own.threshold, m), columns.size());
         sheet.note(m.text("trends.note"), columns.size());
         sheet.blank();
+        sheet.pageBreak();
         sheet.title(m.text("trends.figureTitle", first, last));
         for (int i = 0; i < CHART_ROWS; i++) {
             sheet.blank();
