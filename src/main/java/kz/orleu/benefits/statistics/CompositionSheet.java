@@ -30,8 +30,8 @@ final class CompositionSheet {
     /** The breakdown code of the pie's slice that holds the suppressed categories together. */
     static final String OTHER_SLICE = "SUPPRESSED_CATEGORIES";
     /**
-     * The chart's data starts in the column of the Russian names, which is wide enough for the category labels
-     * without widening the frozen first column.
+     * The chart's data starts in the third name column; its category labels wrap in that column's width rather than
+     * widen it (a Kazakh category is twice as long as any region's name).
      */
     private static final int DATA_COLUMN = 2;
     /** Rows the chart takes below its title. */
@@ -81,6 +81,7 @@ final class CompositionSheet {
         sheet.note(m.text("composition.note"), columnCount());
         sheet.blank();
 
+        sheet.pageBreak();
         sheet.title(m.text("composition.figureTitle", run.benefitQuarter()));
         Chart chart = chartData(sheet, grid, m);
         return new CompositionSheet(sheet, chart, m.text("composition.chartTitle", run.benefitQuarter()), m);
@@ -162,7 +163,7 @@ final class CompositionSheet {
             sheet.subtitle(m.text(totalHidden ? "composition.noChartSuppressed" : "composition.noChartNobody"));
             return new Chart(-1, labels, members);
         }
-        int first = sheet.table(List.of(SheetBuilder.Column.of(m.text("composition.category")),
+        int first = sheet.tableInPlace(List.of(SheetBuilder.Column.of(m.text("composition.category")),
                 SheetBuilder.Column.of(m.text("composition.chartMembers")), SheetBuilder.Column.of("%")), rows,
                 DATA_COLUMN);
         for (int i = 0; i < CHART_ROWS - rows.size(); i++) {

@@ -52,6 +52,7 @@ final class SheetBuilder {
     private int freezeRow = -1;
     private int repeatFirst = -1;
     private int repeatLast = -1;
+    private final List<Integer> pageBreaks = new ArrayList<>();
     private SXSSFSheet sheet;
     private WorkbookStyles styles;
 
@@ -129,7 +130,24 @@ final class SheetBuilder {
 
     /** A table whose first column is {@code firstColumn}. */
     int table(List<Column> columns, List<TableRow> tableRows, int firstColumn) {
+        return table(columns, tableRows, firstColumn, false);
+    }
+
+    /**
+     * A table whose text cells wrap into the widths the columns already have instead of widening them: a small
+     * table beside a big one (the pie's data under the region names) must not stretch the big one's columns.
+     */
+    int tableInPlace(List<Column> columns, List<TableRow> tableRows, int firstColumn) {
+        return table(columns, tableRows, firstColumn, true);
+    }
+
+    private int table(List<Column> columns, List<TableRow> tableRows, int firstColumn, boolean wrapText) {
         for (int c = 0; c < columns.size(); c++) {
+            int at = c;
+            if (wrapText && widths[firstColumn + c] > 0
+                    && tableRows.stream().allMatch(row -> row.cells().get(at).kind() == Value.Kind.TEXT)) {
+                continue; // a text column that has a width keeps it; its cells wrap
+            }
             int longest = 0;
             boolean numbers = false;
             for (TableRow row : tableRows) {
@@ -160,8 +178,17 @@ final class SheetBuilder {
                 for (int r = 0; r < tableRows.size(); r++) {
                     TableRow tableRow = tableRows.get(r);
                     Row row = sheet.sheet.createRow(firstRow + 2 + r);
+                    int lines = 1;
                     for (int c = 0; c < tableRow.cells().size(); c++) {
-                        sheet.writeCell(row, firstColumn + c, tableRow.cells().get(c), tableRow.total());
+                        Value value = tableRow.cells().get(c);
+                        sheet.writeCell(row, firstColumn + c, value, tableRow.total());
+                        if (wrapText && value.kind() == Value.Kind.TEXT) {
+                            row.getCell(firstColumn + c).setCellStyle(sheet.styles.labelWrapped);
+                            lines = Math.max(lines, lines(value.text(), sheet.widthOf(firstColumn + c)));
+                        }
+                    }
+                    if (lines > 1) {
+                        row.setHeightInPoints(lines * LINE_POINTS + 2f);
                     }
                 }
             }
@@ -199,6 +226,13 @@ final class SheetBuilder {
         repeatLast = firstDataRow - 1;
     }
 
+    /** Printing starts a new page at the next block: a chart must not be cut in two by a page break. */
+    void pageBreak() {
+        if (rows > 0) {
+            pageBreaks.add(rows - 1);
+        }
+    }
+
     void widen(int column, int chars) {
         widths[column] = Math.max(widths[column], chars);
     }
@@ -220,6 +254,7 @@ final class SheetBuilder {
         if (freezeRow >= 0) {
             sheet.createFreezePane(freezeColumns, freezeRow);
         }
+        pageBreaks.forEach(sheet::setRowBreak);
         PrintSetup print = sheet.getPrintSetup();
         print.setPaperSize(PrintSetup.A4_PAPERSIZE);
         print.setLandscape(true);

@@ -39,18 +39,26 @@ final class StatisticsCsv {
     record Row(String quarter, Value.Observation key, String value, String status) {
     }
 
+    /**
+     * The rows, the earlier quarters of the Trends sheet first and each quarter in the order its cells were laid
+     * out. The Trends sheet's cells of the run's own quarter are the same observations as the other sheets' (one
+     * row each), so the check below also proves that Trends shows this quarter as the other sheets do.
+     */
     static List<Row> rows(Quarter quarter, List<Value> observations) {
         Map<Value.Observation, Row> rows = new LinkedHashMap<>();
         for (Value cell : observations) {
-            Row row = new Row(quarter.toString(), cell.observation(), valueOf(cell), statusOf(cell));
-            Row earlier = rows.putIfAbsent(cell.observation(), row);
+            Value.Observation key = cell.observation().in(quarter);
+            Row row = new Row(key.quarter().toString(), key, valueOf(cell), statusOf(cell));
+            Row earlier = rows.putIfAbsent(key, row);
             if (earlier != null && !earlier.equals(row)) {
                 // two sheets showing one number differently would be a fault of the layout, never to be published
-                throw new IllegalStateException("observation " + cell.observation() + " is " + earlier.value() + "/"
+                throw new IllegalStateException("observation " + key + " is " + earlier.value() + "/"
                         + earlier.status() + " on one sheet and " + row.value() + "/" + row.status() + " on another");
             }
         }
-        return new ArrayList<>(rows.values());
+        List<Row> ordered = new ArrayList<>(rows.values());
+        ordered.sort(java.util.Comparator.comparing(row -> row.key().quarter())); // stable: layout order kept
+        return ordered;
     }
 
     static void write(Quarter quarter, List<RegionLine> lines, List<Value> observations, Path file)

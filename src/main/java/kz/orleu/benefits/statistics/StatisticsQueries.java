@@ -2,6 +2,7 @@ package kz.orleu.benefits.statistics;
 
 import java.math.BigDecimal;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Array;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -11,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import kz.orleu.benefits.correction.AdjustmentTotals;
+import kz.orleu.benefits.correction.QuarterVersion;
+import kz.orleu.benefits.correction.QuarterVersions;
 import kz.orleu.benefits.declaration.InputFile;
 import kz.orleu.benefits.entitlement.Benefit;
 import kz.orleu.benefits.reference.ReferenceData;
@@ -136,6 +139,23 @@ final class StatisticsQueries {
     StatisticsQueries(JdbcTemplate jdbc, RunReferenceRepository reference) {
         this.jdbc = jdbc;
         this.reference = reference;
+    }
+
+    /**
+     * The figures of the latest completed version of every benefit quarter before the run's, oldest first, for the
+     * Trends sheet. Only earlier quarters: a re-run of an earlier quarter shows the history up to itself, as its
+     * first publication did, and its own figures are the run's, not a completed version's.
+     */
+    List<QuarterStatistics> earlierQuarters(RunContext run) {
+        List<QuarterStatistics> earlier = new ArrayList<>();
+        for (QuarterVersion version : new QuarterVersions(jdbc).latestOfEveryQuarter()) {
+            if (version.quarter().compareTo(run.benefitQuarter()) < 0 && version.runId() != run.runId()) {
+                earlier.add(load(new RunContext(version.runId(), version.quarter(),
+                        Path.of(version.inputDir() == null ? "" : version.inputDir()),
+                        Path.of(version.outputDir() == null ? "" : version.outputDir()), null)));
+            }
+        }
+        return earlier;
     }
 
     QuarterStatistics load(RunContext run) {

@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
  * {@code statistics.xlsx}, the workbook statisticians paste into the ministry's reports, in Kazakh, Russian or
  * English ({@link Language}), with {@code statistics.csv} beside it ({@link StatisticsCsv}): Summary, Composition,
  * Compliance, Changes, Adjustments (only in a version of a quarter that has an earlier completed one, as
- * {@code adjustments.csv}) and About, aggregates by region only, with small cells suppressed ({@link Suppression}).
+ * {@code adjustments.csv}), Trends (the quarters up to this one side by side, {@link TrendsSheet}) and About,
+ * aggregates by region only, with small cells suppressed ({@link Suppression}).
  *
  * <p>The aggregation happens in the database ({@link StatisticsQueries}); what reaches Java is a few numbers per
  * region, so the workbook is small whatever the number of families. It is streamed with SXSSF all the same (a
@@ -60,12 +61,13 @@ public class StatisticsWorkbook implements OutputPublisher.Part {
     public void write(RunContext run, Path folder) throws IOException {
         long started = System.nanoTime();
         QuarterStatistics statistics = queries.load(run);
+        List<QuarterStatistics> earlier = queries.earlierQuarters(run);
         long queried = System.nanoTime();
         boolean overridden = run.suppressBelow() != null;
         int threshold = overridden ? run.suppressBelow() : statistics.run().ruleSet().suppressBelow();
         Language language = Language.choose(run.language(), statistics.run().ruleSet().statisticsLanguage());
         Path file = folder.resolve(FILE_NAME);
-        write(statistics, threshold, overridden, language, AboutSheet.now(), file);
+        write(statistics, earlier, threshold, overridden, language, AboutSheet.now(), file);
         log.info("{} and {} written for {} (suppression below {}, language {}): aggregates in {} ms, workbook in {} ms",
                 file, CSV_FILE_NAME, run.benefitQuarter(), threshold, language.code(),
                 (queried - started) / 1_000_000,
@@ -83,8 +85,23 @@ public class StatisticsWorkbook implements OutputPublisher.Part {
      */
     static void write(QuarterStatistics statistics, int threshold, boolean thresholdOverridden, Language language,
             ZonedDateTime generatedAt, Path file) throws IOException {
+        write(statistics, List.of(), threshold, thresholdOverridden, language, generatedAt, file);
+    }
+
+    /**
+     * @param earlier the figures of the earlier quarters of the Trends sheet, oldest first; each is suppressed
+     *     under this workbook's threshold
+     */
+    static void write(QuarterStatistics statistics, List<QuarterStatistics> earlier, int threshold,
+            boolean thresholdOverridden, Language language, ZonedDateTime generatedAt, Path file)
+            throws IOException {
         Messages m = Messages.of(language);
         CountGrid grid = CountGrid.of(statistics, threshold);
+        List<TrendsSheet.QuarterFigures> history = new ArrayList<>();
+        for (QuarterStatistics quarter : earlier) {
+            history.add(new TrendsSheet.QuarterFigures(quarter, CountGrid.of(quarter, threshold)));
+        }
+        history.add(new TrendsSheet.QuarterFigures(statistics, grid));
         SXSSFWorkbook workbook = new SXSSFWorkbook(ROWS_IN_MEMORY);
         try {
             workbook.setCompressTempFiles(true);
@@ -98,11 +115,14 @@ public class StatisticsWorkbook implements OutputPublisher.Part {
             if (statistics.adjustments().exist()) {
                 sheets.add(AdjustmentsSheet.layout(statistics, grid, m));
             }
+            TrendsSheet trends = TrendsSheet.layout(history, grid, m);
+            sheets.add(trends.sheet());
             sheets.add(AboutSheet.layout(statistics, grid, thresholdOverridden, generatedAt, m));
             for (SheetBuilder sheet : sheets) {
                 sheet.write(workbook, styles);
             }
             composition.drawChart(workbook);
+            trends.drawChart(workbook);
             describe(workbook, statistics, m);
             try (OutputStream out = OutputFiles.newFile(file)) {
                 workbook.write(out);

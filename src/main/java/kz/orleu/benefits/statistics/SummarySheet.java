@@ -76,14 +76,10 @@ final class SummarySheet {
             cells.add(average(grid, r, CCA_MEMBERS, CCA_FAMILIES).observed(line, Measure.AVERAGE_FAMILY_SIZE, "CCA"));
             cells.add(average(grid, r, RECIPIENT_MEMBERS, RECIPIENT_FAMILIES)
                     .observed(line, Measure.AVERAGE_FAMILY_SIZE, "TOTAL"));
-            BigDecimal aspPaid = orZero(money[ASP_PAID]);
-            BigDecimal ccaPaid = orZero(money[CCA_PAID]);
-            cells.add((grid.hidden(r, ASP_FAMILIES) ? Value.suppressed() : Value.tenge(aspPaid))
-                    .observed(line, Measure.PAID, "ASP"));
-            cells.add((grid.hidden(r, CCA_FAMILIES) ? Value.suppressed() : Value.tenge(ccaPaid))
-                    .observed(line, Measure.PAID, "CCA"));
-            cells.add((grid.hidden(r, RECIPIENT_FAMILIES) ? Value.suppressed() : Value.tenge(aspPaid.add(ccaPaid)))
-                    .observed(line, Measure.PAID, "TOTAL"));
+            for (int column : new int[] {ASP_FAMILIES, CCA_FAMILIES, RECIPIENT_FAMILIES}) {
+                cells.add(paid(grid, r, money, column).observed(line, Measure.PAID,
+                        BENEFITS.get(column - ASP_FAMILIES)));
+            }
             BigDecimal aspRatio = orZero(money[ASP_INCOME_RATIO]);
             BigDecimal ccaRatio = orZero(money[CCA_INCOME_RATIO]);
             cells.add(meanShare(grid, r, aspRatio, ASP_FAMILIES)
@@ -100,6 +96,19 @@ final class SummarySheet {
         sheet.note(RegionTables.legend(grid.threshold, m), columns.size());
         sheet.note(m.text("summary.note"), columns.size());
         return sheet;
+    }
+
+    /**
+     * Paid to the families of {@code families} ({@code ASP_FAMILIES}, {@code CCA_FAMILIES} or
+     * {@code RECIPIENT_FAMILIES}), hidden with their count: an amount would tell what a hidden group was paid.
+     */
+    static Value paid(CountGrid grid, int row, BigDecimal[] money, int families) {
+        if (grid.hidden(row, families)) {
+            return Value.suppressed();
+        }
+        BigDecimal asp = orZero(money[ASP_PAID]);
+        BigDecimal cca = orZero(money[CCA_PAID]);
+        return Value.tenge(families == ASP_FAMILIES ? asp : families == CCA_FAMILIES ? cca : asp.add(cca));
     }
 
     private static Value average(CountGrid grid, int row, int numerator, int denominator) {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.Locale;
+import kz.orleu.benefits.quarter.Quarter;
 
 /**
  * One cell of a statistical table as it is to be shown: a number of a given kind, a suppressed cell, a cell that
@@ -12,10 +13,19 @@ import java.util.Locale;
 record Value(Kind kind, double number, String text, Observation observation) {
 
     /**
-     * Where a number of a table goes in {@code statistics.csv}: the region row, the measure and the breakdown
-     * (codes joined by dots, each with a label {@code breakdown.<code>}, or a file name).
+     * Where a number of a table goes in {@code statistics.csv}: the quarter ({@code null}: the run's own, as on
+     * every sheet but Trends), the region row, the measure and the breakdown (codes joined by dots, each with a
+     * label {@code breakdown.<code>}, or a file name).
      */
-    record Observation(String region, Measure measure, String breakdown) {
+    record Observation(Quarter quarter, String region, Measure measure, String breakdown) {
+        Observation(String region, Measure measure, String breakdown) {
+            this(null, region, measure, breakdown);
+        }
+
+        /** This observation with its quarter spelled out: the run's own where it had none. */
+        Observation in(Quarter runQuarter) {
+            return quarter != null ? this : new Observation(runQuarter, region, measure, breakdown);
+        }
     }
 
     Value(Kind kind, double number, String text) {
@@ -29,6 +39,12 @@ record Value(Kind kind, double number, String text, Observation observation) {
 
     Value observed(String region, Measure measure, String breakdown) {
         return kind == Kind.TEXT ? this : new Value(kind, number, text, new Observation(region, measure, breakdown));
+    }
+
+    /** An observation of another quarter than the run's (the Trends sheet). */
+    Value observedIn(Quarter quarter, RegionLine line, Measure measure, String breakdown) {
+        return kind == Kind.TEXT ? this
+                : new Value(kind, number, text, new Observation(quarter, line.statisticsCode(), measure, breakdown));
     }
 
     enum Kind {

@@ -28,6 +28,8 @@ final class WorkbookStyles {
     final CellStyle header;
     final CellStyle label;
     final CellStyle labelBold;
+    /** A label wrapped into the width of a column it must not widen (the pie's categories). */
+    final CellStyle labelWrapped;
     private final Map<Value.Kind, CellStyle> plain = new EnumMap<>(Value.Kind.class);
     private final Map<Value.Kind, CellStyle> bold = new EnumMap<>(Value.Kind.class);
 
@@ -57,6 +59,9 @@ final class WorkbookStyles {
 
         label = bordered(workbook, regular);
         labelBold = bordered(workbook, strong);
+        labelWrapped = bordered(workbook, regular);
+        labelWrapped.setWrapText(true);
+        labelWrapped.setVerticalAlignment(VerticalAlignment.TOP);
         for (Value.Kind kind : Value.Kind.values()) {
             plain.put(kind, valueStyle(workbook, formats, regular, kind));
             bold.put(kind, valueStyle(workbook, formats, strong, kind));

@@ -119,7 +119,7 @@ class AdjustmentsWorkbookTest {
         for (Path file : List.of(firstVersion, firstVersionOfLaterQuarter)) {
             try (XSSFWorkbook workbook = open(file)) {
                 assertThat(sheetNames(workbook)).as(file.toString())
-                        .containsExactly("Summary", "Composition", "Compliance", "Changes", "About");
+                        .containsExactly("Summary", "Composition", "Compliance", "Changes", "Trends", "About");
                 assertThat(about(workbook, "Compared with (adjustments)")).startsWith("none");
             }
         }
@@ -130,7 +130,7 @@ class AdjustmentsWorkbookTest {
         for (Path file : List.of(published, unsuppressed, suppressedBelowTwo)) {
             try (XSSFWorkbook workbook = open(file)) {
                 assertThat(sheetNames(workbook)).as(file.toString()).containsExactly("Summary", "Composition",
-                        "Compliance", "Changes", SHEET, "About");
+                        "Compliance", "Changes", SHEET, "Trends", "About");
                 assertThat(about(workbook, "Compared with (adjustments)")).startsWith("version 1 of the quarter");
                 assertThat(about(workbook, "Version of the quarter's results")).isEqualTo("2");
                 WorkbookTable table = new WorkbookTable(workbook.getSheet(SHEET), TABLE);

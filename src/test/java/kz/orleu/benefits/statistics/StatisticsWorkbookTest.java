@@ -534,10 +534,10 @@ abstract class StatisticsWorkbookTest {
     @Test
     void workbookIsLaidOutForPublication() throws Exception {
         try (XSSFWorkbook workbook = open(out.resolve("2016Q3").resolve(StatisticsWorkbook.FILE_NAME))) {
-            assertThat(workbook.getNumberOfSheets()).isEqualTo(5);
+            assertThat(workbook.getNumberOfSheets()).isEqualTo(6);
             List<String> names = new ArrayList<>();
             workbook.forEach(sheet -> names.add(sheet.getSheetName()));
-            assertThat(names).containsExactly("Summary", "Composition", "Compliance", "Changes", "About");
+            assertThat(names).containsExactly("Summary", "Composition", "Compliance", "Changes", "Trends", "About");
             for (String name : List.of("Summary", "Composition", "Compliance", "Changes")) {
                 XSSFSheet sheet = workbook.getSheet(name);
                 assertThat(sheet.getPaneInformation()).as(name + " frozen").isNotNull();

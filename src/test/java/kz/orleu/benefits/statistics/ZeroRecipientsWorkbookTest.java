@@ -42,7 +42,7 @@ class ZeroRecipientsWorkbookTest {
 
         Path file = out.resolve("2016Q2").resolve(StatisticsWorkbook.FILE_NAME);
         try (InputStream in = Files.newInputStream(file); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
-            assertThat(workbook.getNumberOfSheets()).isEqualTo(5);
+            assertThat(workbook.getNumberOfSheets()).isEqualTo(6);
             WorkbookTable summary = new WorkbookTable(workbook.getSheet("Summary"), "Table 1.");
             String republic = "Republic of Kazakhstan";
             assertThat(summary.number(republic, "Recipient families / Total")).isZero();
