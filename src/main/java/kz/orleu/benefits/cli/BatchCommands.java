@@ -18,6 +18,7 @@ import kz.orleu.benefits.job.ExecutionOwner;
 import kz.orleu.benefits.job.QuarterlyRecalculationJobConfiguration;
 import kz.orleu.benefits.observability.RunMetricsPublisher;
 import kz.orleu.benefits.output.OutputPreflight;
+import kz.orleu.benefits.partition.Partitions;
 import kz.orleu.benefits.quarter.Quarter;
 import kz.orleu.benefits.run.RunContext;
 import kz.orleu.benefits.run.RunRepository;
@@ -126,6 +127,9 @@ public class BatchCommands {
         }
         if (run.language() != null) {
             parameters.addString(RunContext.LANGUAGE, run.language(), false);
+        }
+        if (run.partitions() != null) {
+            parameters.addString(Partitions.PARAMETER, run.partitions().toString(), false);
         }
         JobExecution execution;
         try {

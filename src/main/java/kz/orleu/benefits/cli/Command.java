@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import kz.orleu.benefits.partition.Partitions;
 import kz.orleu.benefits.quarter.Quarter;
 import kz.orleu.benefits.simulation.Proposal;
 
@@ -19,11 +20,18 @@ public sealed interface Command {
 
     Common common();
 
-    /** {@code language} null: the rule set's {@code statistics_language}, else English. */
-    record Run(Common common, Quarter quarter, Path input, Path output, Integer suppressBelow, String language)
-            implements Command {
+    /**
+     * {@code language} null: the rule set's {@code statistics_language}, else English. {@code partitions} null:
+     * one per core ({@link kz.orleu.benefits.partition.Partitions}).
+     */
+    record Run(Common common, Quarter quarter, Path input, Path output, Integer suppressBelow, String language,
+            Integer partitions) implements Command {
         public Run(Common common, Quarter quarter, Path input, Path output, Integer suppressBelow) {
-            this(common, quarter, input, output, suppressBelow, null);
+            this(common, quarter, input, output, suppressBelow, null, null);
+        }
+
+        public Run(Common common, Quarter quarter, Path input, Path output, Integer suppressBelow, String language) {
+            this(common, quarter, input, output, suppressBelow, language, null);
         }
     }
 
@@ -69,7 +77,7 @@ public sealed interface Command {
 
     String USAGE = """
             usage: benefits run --quarter YYYYQn --input DIR --output DIR [--suppress-below N]
-                                [--language kk|ru|en] [--db-url URL]
+                                [--language kk|ru|en] [--partitions N] [--db-url URL]
                    benefits executions [--failed]
                    benefits restart EXECUTION_ID
                    benefits stop EXECUTION_ID
@@ -121,7 +129,8 @@ public sealed interface Command {
         Command command = switch (sub) {
             case "run" -> new Run(common, quarter(options.remove("--quarter")),
                     inputFolder(options.remove("--input")), outputFolder(options.remove("--output")),
-                    suppressBelow(options.remove("--suppress-below")), language(options.remove("--language")));
+                    suppressBelow(options.remove("--suppress-below")), language(options.remove("--language")),
+                    partitions(options.remove("--partitions")));
             case "executions" -> new Executions(common, flags.remove("--failed"));
             case "restart" -> new Restart(common, executionId(sub, positional));
             case "stop" -> new Stop(common, executionId(sub, positional));
@@ -228,6 +237,21 @@ public sealed interface Command {
             return n;
         } catch (NumberFormatException e) {
             throw new UsageException("--suppress-below must be a whole number, 0 or more: " + value);
+        }
+    }
+
+    private static Integer partitions(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            int n = Integer.parseInt(value);
+            if (n < 1 || n > Partitions.MAX) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new UsageException("--partitions must be a whole number, 1 to " + Partitions.MAX + ": " + value);
         }
     }
 

@@ -12,11 +12,17 @@ import kz.orleu.benefits.declaration.InputFingerprint;
 import kz.orleu.benefits.entitlement.EntitlementStep;
 import kz.orleu.benefits.facts.RunFacts;
 import kz.orleu.benefits.output.OutputPublisher;
+import kz.orleu.benefits.partition.FamilyHashPartitioner;
+import kz.orleu.benefits.partition.FamilyHashRange;
+import kz.orleu.benefits.partition.LocalPartitionHandler;
+import kz.orleu.benefits.partition.Partitions;
+import kz.orleu.benefits.partition.PerExecutionStep;
 import kz.orleu.benefits.reference.ReferenceFile;
 import kz.orleu.benefits.reference.ReferenceLoader;
 import kz.orleu.benefits.reference.RunReferenceRepository;
 import kz.orleu.benefits.run.RunContext;
 import kz.orleu.benefits.run.RunRepository;
+import kz.orleu.benefits.store.DatabaseConfiguration;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.builder.SimpleJobBuilder;
@@ -157,10 +163,12 @@ public class QuarterlyRecalculationJobConfiguration {
                 .build();
     }
 
+    /** Partitioned by family hash: each partition judges the contracts of its families ({@link FamilyHashRange}). */
     Step judgeCompliance() {
-        return chunkStep("judgeCompliance", ComplianceStep.reader(dataSource, runs),
-                new ComplianceStep.Processor(reference), new ComplianceStep.Writer(dataSource),
-                ProgressReporter.Measure.rows(step -> count("stg_contract", step)));
+        return partitioned("judgeCompliance", () -> chunkStep("judgeCompliance", "judgeComplianceWorker",
+                ComplianceStep.reader(dataSource, runs), new ComplianceStep.Processor(reference),
+                new ComplianceStep.Writer(dataSource),
+                ProgressReporter.Measure.rows(step -> count("stg_contract", step))));
     }
 
     Step gatherFamilyCases() {
@@ -174,10 +182,27 @@ public class QuarterlyRecalculationJobConfiguration {
                 .build();
     }
 
+    /** Partitioned by family hash, as {@code judgeCompliance}: one family's entitlement depends on it alone. */
     Step computeEntitlements() {
-        return chunkStep("computeEntitlements", EntitlementStep.reader(dataSource),
-                new EntitlementStep.Processor(reference), new EntitlementStep.Writer(dataSource),
-                ProgressReporter.Measure.rows(step -> count("family_case", step)));
+        return partitioned("computeEntitlements", () -> chunkStep("computeEntitlements", "computeEntitlementsWorker",
+                EntitlementStep.reader(dataSource), new EntitlementStep.Processor(reference),
+                new EntitlementStep.Writer(dataSource),
+                ProgressReporter.Measure.rows(step -> count("family_case", step))));
+    }
+
+    /**
+     * A manager step named {@code name} (the restart key it always had) over worker executions named
+     * {@code <name>Worker:familiesN}. A worker partition writes its rows in its chunk transactions, as the
+     * unpartitioned step did, so a restarted partition resumes after its last committed chunk and a completed
+     * one is not run again.
+     */
+    private Step partitioned(String name, java.util.function.Supplier<Step> worker) {
+        String workerName = name + "Worker";
+        return new StepBuilder(name, jobRepository).observationRegistry(observationRegistry)
+                .partitioner(workerName, new FamilyHashPartitioner())
+                .partitionHandler(new LocalPartitionHandler(new PerExecutionStep(workerName, worker),
+                        Partitions.concurrencyFor(DatabaseConfiguration.POOL_SIZE)))
+                .build();
     }
 
     /** Corrections: what changed against the version the payment unit was sent, and which later quarters are stale. */
@@ -205,15 +230,24 @@ public class QuarterlyRecalculationJobConfiguration {
                 .build();
     }
 
+    /** Rows of the step's run (and, in a partition, of its families) in a table: the progress report's total. */
     private long count(String stagingTable, StepExecution step) {
         String accepted = stagingTable.startsWith("stg_") ? " and not rejected" : "";
-        Long n = jdbc.queryForObject("select count(*) from " + stagingTable + " where run_id = ?" + accepted,
-                Long.class, RunContext.of(step).runId());
+        FamilyHashRange range = FamilyHashRange.of(step);
+        Long n = jdbc.queryForObject("select count(*) from " + stagingTable + " where run_id = ?" + accepted
+                + " and hashtext(family_id) >= ? and hashtext(family_id) < ?",
+                Long.class, RunContext.of(step).runId(), range.from(), range.to());
         return n == null ? 0 : n;
     }
 
     private <I, O> Step chunkStep(String name, ItemReader<I> reader, ItemProcessor<I, O> processor,
             ItemWriter<O> writer, ProgressReporter.Measure progress) {
+        return chunkStep(name, name, reader, processor, writer, progress);
+    }
+
+    /** {@code faultName}: the name fault drills arm, the manager's for a partition's worker step. */
+    private <I, O> Step chunkStep(String faultName, String name, ItemReader<I> reader,
+            ItemProcessor<I, O> processor, ItemWriter<O> writer, ProgressReporter.Measure progress) {
         return new StepBuilder(name, jobRepository)
                 .observationRegistry(observationRegistry)
                 .<I, O>chunk(chunkSize)
@@ -221,7 +255,7 @@ public class QuarterlyRecalculationJobConfiguration {
                 .processor(processor)
                 .writer(writer)
                 .transactionManager(transactionManager)
-                .listener(new FaultInjection(name))
+                .listener(new FaultInjection(faultName))
                 .listener(new ProgressReporter(progress))
                 .build();
     }
