@@ -131,6 +131,13 @@ public class BatchCommands {
         if (run.partitions() != null) {
             parameters.addString(Partitions.PARAMETER, run.partitions().toString(), false);
         }
+        if (run.remoteWorkers()) {
+            if (embedded.embedded()) {
+                throw new UsageException("--workers remote needs a PostgreSQL server the workers reach too"
+                        + " (BENEFITS_DB_URL or --db-url), not the embedded one");
+            }
+            parameters.addString(Partitions.WORKERS, Partitions.REMOTE, false);
+        }
         JobExecution execution;
         try {
             execution = jobOperator.start(job, parameters.toJobParameters());

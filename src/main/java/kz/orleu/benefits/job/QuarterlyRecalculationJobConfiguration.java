@@ -17,6 +17,8 @@ import kz.orleu.benefits.partition.FamilyHashRange;
 import kz.orleu.benefits.partition.LocalPartitionHandler;
 import kz.orleu.benefits.partition.Partitions;
 import kz.orleu.benefits.partition.PerExecutionStep;
+import kz.orleu.benefits.partition.RemotePartitionHandler;
+import kz.orleu.benefits.partition.WorkersPartitionHandler;
 import kz.orleu.benefits.reference.ReferenceFile;
 import kz.orleu.benefits.reference.ReferenceLoader;
 import kz.orleu.benefits.reference.RunReferenceRepository;
@@ -62,11 +64,19 @@ public class QuarterlyRecalculationJobConfiguration {
     private final RunReferenceRepository reference;
     private final int chunkSize;
     private final ObservationRegistry observationRegistry;
+    private final java.time.Duration partitionTimeout;
 
+    /**
+     * {@code benefits.partition-timeout}: how long a manager waits for remote workers to finish a step's
+     * partitions before it fails the step (a worker that died leaves its partition unfinished).
+     */
     public QuarterlyRecalculationJobConfiguration(JobRepository jobRepository,
             PlatformTransactionManager transactionManager, DataSource dataSource, JdbcTemplate jdbc,
             RunRepository runs, RunReferenceRepository reference, BenefitsProperties properties,
-            ObservationRegistry observationRegistry) {
+            ObservationRegistry observationRegistry,
+            @org.springframework.beans.factory.annotation.Value("${benefits.partition-timeout:2h}")
+            java.time.Duration partitionTimeout) {
+        this.partitionTimeout = partitionTimeout;
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.dataSource = dataSource;
@@ -165,9 +175,14 @@ public class QuarterlyRecalculationJobConfiguration {
 
     /** Partitioned by family hash: each partition judges the contracts of its families ({@link FamilyHashRange}). */
     Step judgeCompliance() {
-        return partitioned("judgeCompliance", () -> chunkStep("judgeCompliance", "judgeComplianceWorker",
-                ComplianceStep.reader(dataSource, runs), new ComplianceStep.Processor(reference),
-                new ComplianceStep.Writer(dataSource),
+        return partitioned("judgeCompliance", judgeComplianceWorker());
+    }
+
+    /** A partition of {@code judgeCompliance}, here or in a worker process. */
+    Step judgeComplianceWorker() {
+        return new PerExecutionStep("judgeComplianceWorker", () -> chunkStep("judgeCompliance",
+                "judgeComplianceWorker", ComplianceStep.reader(dataSource, runs),
+                new ComplianceStep.Processor(reference), new ComplianceStep.Writer(dataSource),
                 ProgressReporter.Measure.rows(step -> count("stg_contract", step))));
     }
 
@@ -184,10 +199,26 @@ public class QuarterlyRecalculationJobConfiguration {
 
     /** Partitioned by family hash, as {@code judgeCompliance}: one family's entitlement depends on it alone. */
     Step computeEntitlements() {
-        return partitioned("computeEntitlements", () -> chunkStep("computeEntitlements", "computeEntitlementsWorker",
-                EntitlementStep.reader(dataSource), new EntitlementStep.Processor(reference),
-                new EntitlementStep.Writer(dataSource),
+        return partitioned("computeEntitlements", computeEntitlementsWorker());
+    }
+
+    /** A partition of {@code computeEntitlements}, here or in a worker process. */
+    Step computeEntitlementsWorker() {
+        return new PerExecutionStep("computeEntitlementsWorker", () -> chunkStep("computeEntitlements",
+                "computeEntitlementsWorker", EntitlementStep.reader(dataSource),
+                new EntitlementStep.Processor(reference), new EntitlementStep.Writer(dataSource),
                 ProgressReporter.Measure.rows(step -> count("family_case", step))));
+    }
+
+    /** The worker steps by name, for {@code ops/benefits worker}. */
+    @Bean
+    WorkerSteps workerSteps() {
+        return new WorkerSteps(java.util.Map.of("judgeComplianceWorker", judgeComplianceWorker(),
+                "computeEntitlementsWorker", computeEntitlementsWorker()));
+    }
+
+    /** The steps a worker process serves, by name. */
+    public record WorkerSteps(java.util.Map<String, Step> byName) {
     }
 
     /**
@@ -196,12 +227,12 @@ public class QuarterlyRecalculationJobConfiguration {
      * unpartitioned step did, so a restarted partition resumes after its last committed chunk and a completed
      * one is not run again.
      */
-    private Step partitioned(String name, java.util.function.Supplier<Step> worker) {
-        String workerName = name + "Worker";
+    private Step partitioned(String name, Step worker) {
         return new StepBuilder(name, jobRepository).observationRegistry(observationRegistry)
-                .partitioner(workerName, new FamilyHashPartitioner())
-                .partitionHandler(new LocalPartitionHandler(new PerExecutionStep(workerName, worker),
-                        Partitions.concurrencyFor(DatabaseConfiguration.POOL_SIZE)))
+                .partitioner(worker.getName(), new FamilyHashPartitioner())
+                .partitionHandler(new WorkersPartitionHandler(
+                        new LocalPartitionHandler(worker, Partitions.concurrencyFor(DatabaseConfiguration.POOL_SIZE)),
+                        new RemotePartitionHandler(worker.getName(), jobRepository, dataSource, partitionTimeout)))
                 .build();
     }
 

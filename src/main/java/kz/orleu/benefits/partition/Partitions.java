@@ -8,6 +8,9 @@ public final class Partitions {
     /** Job parameter (not identifying: it changes how a run is computed, never what it computes). */
     public static final String PARAMETER = "partitions";
     public static final int MAX = 1024;
+    /** Job parameter {@code workers}: {@code remote} sends partitions to worker processes; absent, threads here. */
+    public static final String WORKERS = "workers";
+    public static final String REMOTE = "remote";
 
     private Partitions() {
     }
@@ -19,6 +22,10 @@ public final class Partitions {
     public static int of(JobParameters parameters) {
         String value = parameters.getString(PARAMETER);
         return value == null || value.isBlank() ? defaultCount() : Integer.parseInt(value);
+    }
+
+    public static boolean remote(JobParameters parameters) {
+        return REMOTE.equals(parameters.getString(WORKERS));
     }
 
     /**

@@ -92,6 +92,11 @@ public class DatabaseConfiguration {
             return java.util.Optional.ofNullable(shared);
         }
 
+        /** Whether this process uses an embedded server (its own or another process's), not a configured one. */
+        public synchronized boolean embedded() {
+            return server != null || shared != null;
+        }
+
         synchronized void sharing(RunningServer running) {
             shared = running;
         }
