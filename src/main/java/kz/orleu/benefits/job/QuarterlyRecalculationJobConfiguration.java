@@ -1,6 +1,8 @@
 package kz.orleu.benefits.job;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import kz.orleu.benefits.BenefitsProperties;
 import kz.orleu.benefits.compliance.ComplianceStep;
@@ -39,6 +41,7 @@ import org.springframework.batch.infrastructure.item.ItemReader;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -64,7 +67,7 @@ public class QuarterlyRecalculationJobConfiguration {
     private final RunReferenceRepository reference;
     private final int chunkSize;
     private final ObservationRegistry observationRegistry;
-    private final java.time.Duration partitionTimeout;
+    private final Duration partitionTimeout;
 
     /**
      * {@code benefits.partition-timeout}: how long a manager waits for remote workers to finish a step's
@@ -74,8 +77,7 @@ public class QuarterlyRecalculationJobConfiguration {
             PlatformTransactionManager transactionManager, DataSource dataSource, JdbcTemplate jdbc,
             RunRepository runs, RunReferenceRepository reference, BenefitsProperties properties,
             ObservationRegistry observationRegistry,
-            @org.springframework.beans.factory.annotation.Value("${benefits.partition-timeout:2h}")
-            java.time.Duration partitionTimeout) {
+            @Value("${benefits.partition-timeout:2h}") Duration partitionTimeout) {
         this.partitionTimeout = partitionTimeout;
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
@@ -213,12 +215,12 @@ public class QuarterlyRecalculationJobConfiguration {
     /** The worker steps by name, for {@code ops/benefits worker}. */
     @Bean
     WorkerSteps workerSteps() {
-        return new WorkerSteps(java.util.Map.of("judgeComplianceWorker", judgeComplianceWorker(),
+        return new WorkerSteps(Map.of("judgeComplianceWorker", judgeComplianceWorker(),
                 "computeEntitlementsWorker", computeEntitlementsWorker()));
     }
 
     /** The steps a worker process serves, by name. */
-    public record WorkerSteps(java.util.Map<String, Step> byName) {
+    public record WorkerSteps(Map<String, Step> byName) {
     }
 
     /**
