@@ -53,6 +53,13 @@ public final class Benchmark {
         java.util.List<String> positional = new java.util.ArrayList<>(java.util.List.of(args));
         // after the run, simulate the same quarter (now read from the run just made): the two times side by side
         boolean simulate = positional.remove("--simulate");
+        // --partitions N: the run's per-family steps in N partitions (default: one per core)
+        String partitions = null;
+        int option = positional.indexOf("--partitions");
+        if (option >= 0) {
+            partitions = positional.remove(option + 1);
+            positional.remove(option);
+        }
         int families = positional.size() > 0 ? Integer.parseInt(positional.get(0).replace("_", "")) : 100_000;
         Path work = positional.size() > 1 ? Path.of(positional.get(1)) : Files.createTempDirectory("benefits-benchmark");
         Path input = work.resolve("input-" + families);
@@ -74,9 +81,19 @@ public final class Benchmark {
         // become a version of 2016Q2 in the production history (BENEFITS_DB_URL, BENEFITS_HOME).
         System.setProperty("benefits.home", home.toString());
         System.setProperty("benefits.db-url", "");
+        java.util.List<String> run = new java.util.ArrayList<>(java.util.List.of("run", "--quarter", "2016Q2",
+                "--input", input.toString(), "--output", output.toString()));
+        if (partitions != null) {
+            run.addAll(java.util.List.of("--partitions", partitions));
+        }
         Instant start = Instant.now();
-        int exit = new Launcher(System.err).execute("run", "--quarter", "2016Q2", "--input", input.toString(),
-                "--output", output.toString());
+        int exit;
+        CpuSampler cpu = new CpuSampler(home.resolve("pgdata"));
+        try {
+            exit = new Launcher(System.err).execute(run.toArray(String[]::new));
+        } finally {
+            cpu.close();
+        }
         Duration total = Duration.between(start, Instant.now());
         long peakHeap = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(p -> p.getType() == MemoryType.HEAP).mapToLong(p -> p.getPeakUsage().getUsed()).sum();
@@ -95,7 +112,7 @@ public final class Benchmark {
 
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(home);
                 Connection db = DriverManager.getConnection(server.jdbcUrl(), server.user(), server.password())) {
-            print(families, input, exit, generation, total, peakHeap, db);
+            print(families, input, exit, generation, total, peakHeap, db, cpu, partitions);
         }
         if (simulation != null) {
             System.out.println(simulation);
@@ -103,25 +120,38 @@ public final class Benchmark {
     }
 
     private static void print(int families, Path input, int exit, Duration generation, Duration total, long peakHeap,
-            Connection db) throws SQLException, IOException {
+            Connection db, CpuSampler cpu, String partitions) throws SQLException, IOException {
         System.out.println();
-        System.out.printf("benchmark: %,d families, exit status %d, %s%n", families, exit, LocalDate.now());
+        System.out.printf("benchmark: %,d families, exit status %d, %s, partitions %s%n", families, exit,
+                LocalDate.now(), partitions == null ? "default (" + Runtime.getRuntime().availableProcessors() + ")"
+                        : partitions);
         System.out.printf("machine: %d cores, %,d MB memory, %s %s, Java %s, max heap %,d MB%n",
                 Runtime.getRuntime().availableProcessors(), physicalMemoryMb(), System.getProperty("os.name"),
                 System.getProperty("os.arch"), System.getProperty("java.version"),
                 Runtime.getRuntime().maxMemory() >> 20);
         System.out.printf("input: %,d MB in %s (generated in %ds)%n", folderSize(input) >> 20, input,
                 generation.toSeconds());
-        System.out.printf("%-24s %12s %10s %12s%n", "step", "rows read", "seconds", "rows/s");
+        // CPU seconds of the JVM and of the database inside each step (200 ms samples; blank for shorter steps):
+        // wall x cores minus both is time spent waiting (I/O, locks, idle cores)
+        System.out.printf("%-36s %12s %10s %12s %8s %8s%n", "step", "rows read", "seconds", "rows/s", "jvm cpu",
+                "db cpu");
         try (ResultSet rs = db.createStatement().executeQuery("""
-                select step_name, read_count, extract(epoch from end_time - start_time)
+                select step_name, read_count, extract(epoch from end_time - start_time), start_time, end_time
                   from batch_step_execution order by step_execution_id""")) {
             while (rs.next()) {
                 double seconds = rs.getDouble(3);
                 long rows = rs.getLong(2);
-                System.out.printf("%-24s %,12d %10.1f %12s%n", rs.getString(1), rows, seconds,
-                        rows == 0 || seconds == 0 ? "" : String.format("%,d", Math.round(rows / seconds)));
+                CpuSampler.Sample used = cpu.between(instant(rs, 4), instant(rs, 5));
+                System.out.printf("%-36s %,12d %10.1f %12s %8s %8s%n", rs.getString(1), rows, seconds,
+                        rows == 0 || seconds == 0 ? "" : String.format("%,d", Math.round(rows / seconds)),
+                        used == null ? "" : String.format("%.1f", used.jvmSeconds()),
+                        used == null ? "" : String.format("%.1f", used.databaseSeconds()));
             }
+        }
+        CpuSampler.Sample whole = cpu.between(Instant.MIN, Instant.MAX);
+        if (whole != null) {
+            System.out.printf("cpu: JVM %.1f s, PostgreSQL %.1f s, in %.1f s wall on %d cores%n", whole.jvmSeconds(),
+                    whole.databaseSeconds(), total.toMillis() / 1000.0, Runtime.getRuntime().availableProcessors());
         }
         try (ResultSet rs = db.createStatement().executeQuery(
                 "select pg_size_pretty(pg_database_size(current_database()))")) {
@@ -129,6 +159,12 @@ public final class Benchmark {
             System.out.printf("total: %.1f s wall (%.0f families/s), peak JVM heap %,d MB, database %s%n",
                     total.toMillis() / 1000.0, families / (total.toMillis() / 1000.0), peakHeap >> 20, rs.getString(1));
         }
+    }
+
+    /** Batch's timestamps are the JVM's local time without a zone. */
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        java.sql.Timestamp t = rs.getTimestamp(column);
+        return t == null ? Instant.MAX : t.toInstant();
     }
 
     private static long physicalMemoryMb() {

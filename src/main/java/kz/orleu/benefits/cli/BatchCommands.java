@@ -18,6 +18,7 @@ import kz.orleu.benefits.job.ExecutionOwner;
 import kz.orleu.benefits.job.QuarterlyRecalculationJobConfiguration;
 import kz.orleu.benefits.observability.RunMetricsPublisher;
 import kz.orleu.benefits.output.OutputPreflight;
+import kz.orleu.benefits.partition.Partitions;
 import kz.orleu.benefits.quarter.Quarter;
 import kz.orleu.benefits.run.RunContext;
 import kz.orleu.benefits.run.RunRepository;
@@ -126,6 +127,16 @@ public class BatchCommands {
         }
         if (run.language() != null) {
             parameters.addString(RunContext.LANGUAGE, run.language(), false);
+        }
+        if (run.partitions() != null) {
+            parameters.addString(Partitions.PARAMETER, run.partitions().toString(), false);
+        }
+        if (run.remoteWorkers()) {
+            if (embedded.embedded()) {
+                throw new UsageException("--workers remote needs a PostgreSQL server the workers reach too"
+                        + " (BENEFITS_DB_URL or --db-url), not the embedded one");
+            }
+            parameters.addString(Partitions.WORKERS, Partitions.REMOTE, false);
         }
         JobExecution execution;
         try {

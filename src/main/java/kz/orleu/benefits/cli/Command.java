@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import kz.orleu.benefits.partition.Partitions;
 import kz.orleu.benefits.quarter.Quarter;
 import kz.orleu.benefits.simulation.Proposal;
 
@@ -19,12 +20,23 @@ public sealed interface Command {
 
     Common common();
 
-    /** {@code language} null: the rule set's {@code statistics_language}, else English. */
-    record Run(Common common, Quarter quarter, Path input, Path output, Integer suppressBelow, String language)
-            implements Command {
+    /**
+     * {@code language} null: the rule set's {@code statistics_language}, else English. {@code partitions} null:
+     * one per core ({@link kz.orleu.benefits.partition.Partitions}).
+     */
+    record Run(Common common, Quarter quarter, Path input, Path output, Integer suppressBelow, String language,
+            Integer partitions, boolean remoteWorkers) implements Command {
         public Run(Common common, Quarter quarter, Path input, Path output, Integer suppressBelow) {
-            this(common, quarter, input, output, suppressBelow, null);
+            this(common, quarter, input, output, suppressBelow, null, null, false);
         }
+
+        public Run(Common common, Quarter quarter, Path input, Path output, Integer suppressBelow, String language) {
+            this(common, quarter, input, output, suppressBelow, language, null, false);
+        }
+    }
+
+    /** A worker process of remote partitioning: serves partitions of any run until stopped. */
+    record Worker(Common common) implements Command {
     }
 
     record Executions(Common common, boolean failedOnly) implements Command {
@@ -69,7 +81,9 @@ public sealed interface Command {
 
     String USAGE = """
             usage: benefits run --quarter YYYYQn --input DIR --output DIR [--suppress-below N]
-                                [--language kk|ru|en] [--db-url URL]
+                                [--language kk|ru|en] [--partitions N] [--workers local|remote]
+                                [--db-url URL]
+                   benefits worker [--db-url URL]
                    benefits executions [--failed]
                    benefits restart EXECUTION_ID
                    benefits stop EXECUTION_ID
@@ -121,7 +135,9 @@ public sealed interface Command {
         Command command = switch (sub) {
             case "run" -> new Run(common, quarter(options.remove("--quarter")),
                     inputFolder(options.remove("--input")), outputFolder(options.remove("--output")),
-                    suppressBelow(options.remove("--suppress-below")), language(options.remove("--language")));
+                    suppressBelow(options.remove("--suppress-below")), language(options.remove("--language")),
+                    partitions(options.remove("--partitions")), remoteWorkers(options.remove("--workers")));
+            case "worker" -> new Worker(common);
             case "executions" -> new Executions(common, flags.remove("--failed"));
             case "restart" -> new Restart(common, executionId(sub, positional));
             case "stop" -> new Stop(common, executionId(sub, positional));
@@ -229,6 +245,32 @@ public sealed interface Command {
         } catch (NumberFormatException e) {
             throw new UsageException("--suppress-below must be a whole number, 0 or more: " + value);
         }
+    }
+
+    private static Integer partitions(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            int n = Integer.parseInt(value);
+            if (n < 1 || n > Partitions.MAX) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new UsageException("--partitions must be a whole number, 1 to " + Partitions.MAX + ": " + value);
+        }
+    }
+
+    private static boolean remoteWorkers(String value) {
+        if (value == null || value.equals("local")) {
+            return false;
+        }
+        if (!value.equals(Partitions.REMOTE)) {
+            throw new UsageException("--workers must be local (threads of this process) or remote (worker"
+                    + " processes, ops/benefits worker): " + value);
+        }
+        return true;
     }
 
     private static String language(String value) {

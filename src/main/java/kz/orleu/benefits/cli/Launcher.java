@@ -70,6 +70,9 @@ public final class Launcher {
         if (command instanceof Command.Console console) {
             return ConsoleServer.serve(context, console.port(), err);
         }
+        if (command instanceof Command.Worker) {
+            return WorkerServer.serve(context, err);
+        }
         try (context) {
             return context.getBean(BatchCommands.class).execute(command).status();
         } catch (UsageException | UnusableInputException e) {

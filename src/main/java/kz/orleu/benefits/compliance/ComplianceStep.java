@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 import kz.orleu.benefits.declaration.DeclarationIngest;
 import kz.orleu.benefits.declaration.RowWarning;
 import kz.orleu.benefits.entitlement.ContractTerm;
+import kz.orleu.benefits.partition.FamilyHashRange;
 import kz.orleu.benefits.quarter.Quarter;
 import kz.orleu.benefits.reference.RuleSet;
 import kz.orleu.benefits.reference.RunReferenceRepository;
@@ -53,6 +54,7 @@ public final class ComplianceStep {
             candidates as (
                 select c.* from fact_contract c
                  where c.run_id = :run and cardinality(c.income_months_in_force) > 0
+                   and hashtext(c.family_id) >= :hash_from and hashtext(c.family_id) < :hash_to
                    and not exists (select 1 from incomplete i where i.family_id = c.family_id)),
             plan as (
                 select o.contract_id,
@@ -104,6 +106,10 @@ public final class ComplianceStep {
               left join reports r on r.contract_id = c.contract_id
              order by c.contract_id""");
 
+    /**
+     * The contracts of the families in the step's hash range ({@link FamilyHashRange}): all of them unless the
+     * step is a partition of {@code judgeCompliance}.
+     */
     public static RunScopedReader<ContractReview> reader(DataSource dataSource, RunRepository runs) {
         return new RunScopedReader<>(step -> {
             RunContext run = RunContext.of(step);
@@ -112,8 +118,10 @@ public final class ComplianceStep {
             reader.setName("contracts");
             reader.setFetchSize(2000);
             reader.setConnectionAutoCommit(false);
-            reader.setPreparedStatementSetter(CONTRACTS_TO_JUDGE.setter(Map.of("run", run.runId(),
-                    "earlier_runs", runs.latestEarlierRuns(run.benefitQuarter()).toArray(Long[]::new))));
+            Map<String, Object> values = new HashMap<>(FamilyHashRange.of(step).parameters());
+            values.put("run", run.runId());
+            values.put("earlier_runs", runs.latestEarlierRuns(run.benefitQuarter()).toArray(Long[]::new));
+            reader.setPreparedStatementSetter(CONTRACTS_TO_JUDGE.setter(values));
             return reader;
         });
     }

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import kz.orleu.benefits.partition.FamilyHashRange;
 import kz.orleu.benefits.quarter.Quarter;
 import kz.orleu.benefits.reference.RuleSet;
 import kz.orleu.benefits.reference.RunReferenceRepository;
@@ -89,7 +90,9 @@ public final class EntitlementStep {
             select family_id, region_code, declared, has_reject, members, counted_income, subsistence_minimum,
                    contract_ids, contract_starts, contract_ends, contract_modes, contract_statuses,
                    contract_terminated_in, previous_benefit, previous_monthly
-              from family_case where run_id = ? order by family_id""";
+              from family_case
+             where run_id = ? and hashtext(family_id) >= ? and hashtext(family_id) < ?
+             order by family_id""";
 
     /**
      * The tasklet of {@code gatherFamilyCases}: replaces the run's gathered inputs in one transaction, so a
@@ -107,15 +110,21 @@ public final class EntitlementStep {
         jdbc.execute("analyze family_case_r" + run.runId());
     }
 
+    /** The families in the step's hash range: all of them unless the step is a partition of computeEntitlements. */
     public static RunScopedReader<FamilyCase> reader(DataSource dataSource) {
         return new RunScopedReader<>(step -> {
             long runId = RunContext.of(step).runId();
+            FamilyHashRange range = FamilyHashRange.of(step);
             JdbcCursorItemReader<FamilyCase> reader = new JdbcCursorItemReader<>(dataSource, FAMILY_CASES,
                     (rs, i) -> familyCase(rs));
             reader.setName("families");
             reader.setFetchSize(5000);
             reader.setConnectionAutoCommit(false);
-            reader.setPreparedStatementSetter(ps -> ps.setLong(1, runId));
+            reader.setPreparedStatementSetter(ps -> {
+                ps.setLong(1, runId);
+                ps.setLong(2, range.from());
+                ps.setLong(3, range.to());
+            });
             return reader;
         });
     }

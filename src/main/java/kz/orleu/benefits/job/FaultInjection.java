@@ -14,13 +14,17 @@ import org.springframework.batch.infrastructure.item.Chunk;
  */
 public final class FaultInjection implements ItemWriteListener<Object>, StepExecutionListener {
 
-    /** Where to fail: the step, and the chunk (1-based) whose write fails; 0 fails before the step starts. */
-    public record Plan(String stepName, int chunk) {
+    /**
+     * Where to fail: the step, and the chunk (1-based) whose write fails; 0 fails before the step starts.
+     * {@code halt}: the process dies there instead ({@code STEP:N:halt}), as under SIGKILL, with the chunk
+     * uncommitted: a drill for a worker process lost mid-partition.
+     */
+    public record Plan(String stepName, int chunk, boolean halt) {
 
         static Plan parse(String text) {
-            int colon = text.indexOf(':');
-            return colon < 0 ? new Plan(text, 0)
-                    : new Plan(text.substring(0, colon), Integer.parseInt(text.substring(colon + 1)));
+            String[] parts = text.split(":");
+            return new Plan(parts[0], parts.length > 1 ? Integer.parseInt(parts[1]) : 0,
+                    parts.length > 2 && parts[2].equals("halt"));
         }
     }
 
@@ -44,7 +48,7 @@ public final class FaultInjection implements ItemWriteListener<Object>, StepExec
     }
 
     public static void arm(String stepName, int chunk) {
-        PLAN.set(new Plan(stepName, chunk));
+        PLAN.set(new Plan(stepName, chunk, false));
     }
 
     public static void disarm() {
@@ -67,6 +71,9 @@ public final class FaultInjection implements ItemWriteListener<Object>, StepExec
         Plan plan = PLAN.get();
         if (plan != null && plan.stepName().equals(stepName) && plan.chunk() == chunk
                 && PLAN.compareAndSet(plan, null)) {
+            if (plan.halt()) {
+                Runtime.getRuntime().halt(137);
+            }
             throw new InjectedFault("injected fault in step " + stepName + (chunk == 0 ? " before it started"
                     : " while writing chunk " + chunk));
         }

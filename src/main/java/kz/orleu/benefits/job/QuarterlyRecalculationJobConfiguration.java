@@ -1,6 +1,8 @@
 package kz.orleu.benefits.job;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import kz.orleu.benefits.BenefitsProperties;
 import kz.orleu.benefits.compliance.ComplianceStep;
@@ -12,11 +14,19 @@ import kz.orleu.benefits.declaration.InputFingerprint;
 import kz.orleu.benefits.entitlement.EntitlementStep;
 import kz.orleu.benefits.facts.RunFacts;
 import kz.orleu.benefits.output.OutputPublisher;
+import kz.orleu.benefits.partition.FamilyHashPartitioner;
+import kz.orleu.benefits.partition.FamilyHashRange;
+import kz.orleu.benefits.partition.LocalPartitionHandler;
+import kz.orleu.benefits.partition.Partitions;
+import kz.orleu.benefits.partition.PerExecutionStep;
+import kz.orleu.benefits.partition.RemotePartitionHandler;
+import kz.orleu.benefits.partition.WorkersPartitionHandler;
 import kz.orleu.benefits.reference.ReferenceFile;
 import kz.orleu.benefits.reference.ReferenceLoader;
 import kz.orleu.benefits.reference.RunReferenceRepository;
 import kz.orleu.benefits.run.RunContext;
 import kz.orleu.benefits.run.RunRepository;
+import kz.orleu.benefits.store.DatabaseConfiguration;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.builder.SimpleJobBuilder;
@@ -31,6 +41,7 @@ import org.springframework.batch.infrastructure.item.ItemReader;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -56,11 +67,18 @@ public class QuarterlyRecalculationJobConfiguration {
     private final RunReferenceRepository reference;
     private final int chunkSize;
     private final ObservationRegistry observationRegistry;
+    private final Duration partitionTimeout;
 
+    /**
+     * {@code benefits.partition-timeout}: how long a manager waits for remote workers to finish a step's
+     * partitions before it fails the step (a worker that died leaves its partition unfinished).
+     */
     public QuarterlyRecalculationJobConfiguration(JobRepository jobRepository,
             PlatformTransactionManager transactionManager, DataSource dataSource, JdbcTemplate jdbc,
             RunRepository runs, RunReferenceRepository reference, BenefitsProperties properties,
-            ObservationRegistry observationRegistry) {
+            ObservationRegistry observationRegistry,
+            @Value("${benefits.partition-timeout:2h}") Duration partitionTimeout) {
+        this.partitionTimeout = partitionTimeout;
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.dataSource = dataSource;
@@ -157,10 +175,17 @@ public class QuarterlyRecalculationJobConfiguration {
                 .build();
     }
 
+    /** Partitioned by family hash: each partition judges the contracts of its families ({@link FamilyHashRange}). */
     Step judgeCompliance() {
-        return chunkStep("judgeCompliance", ComplianceStep.reader(dataSource, runs),
+        return partitioned("judgeCompliance", judgeComplianceWorker());
+    }
+
+    /** A partition of {@code judgeCompliance}, here or in a worker process. */
+    Step judgeComplianceWorker() {
+        return new PerExecutionStep("judgeComplianceWorker", () -> chunkStep("judgeCompliance",
+                "judgeComplianceWorker", ComplianceStep.reader(dataSource, runs),
                 new ComplianceStep.Processor(reference), new ComplianceStep.Writer(dataSource),
-                ProgressReporter.Measure.rows(step -> count("stg_contract", step)));
+                ProgressReporter.Measure.rows(step -> count("stg_contract", step))));
     }
 
     Step gatherFamilyCases() {
@@ -174,10 +199,43 @@ public class QuarterlyRecalculationJobConfiguration {
                 .build();
     }
 
+    /** Partitioned by family hash, as {@code judgeCompliance}: one family's entitlement depends on it alone. */
     Step computeEntitlements() {
-        return chunkStep("computeEntitlements", EntitlementStep.reader(dataSource),
+        return partitioned("computeEntitlements", computeEntitlementsWorker());
+    }
+
+    /** A partition of {@code computeEntitlements}, here or in a worker process. */
+    Step computeEntitlementsWorker() {
+        return new PerExecutionStep("computeEntitlementsWorker", () -> chunkStep("computeEntitlements",
+                "computeEntitlementsWorker", EntitlementStep.reader(dataSource),
                 new EntitlementStep.Processor(reference), new EntitlementStep.Writer(dataSource),
-                ProgressReporter.Measure.rows(step -> count("family_case", step)));
+                ProgressReporter.Measure.rows(step -> count("family_case", step))));
+    }
+
+    /** The worker steps by name, for {@code ops/benefits worker}. */
+    @Bean
+    WorkerSteps workerSteps() {
+        return new WorkerSteps(Map.of("judgeComplianceWorker", judgeComplianceWorker(),
+                "computeEntitlementsWorker", computeEntitlementsWorker()));
+    }
+
+    /** The steps a worker process serves, by name. */
+    public record WorkerSteps(Map<String, Step> byName) {
+    }
+
+    /**
+     * A manager step named {@code name} (the restart key it always had) over worker executions named
+     * {@code <name>Worker:familiesN}. A worker partition writes its rows in its chunk transactions, as the
+     * unpartitioned step did, so a restarted partition resumes after its last committed chunk and a completed
+     * one is not run again.
+     */
+    private Step partitioned(String name, Step worker) {
+        return new StepBuilder(name, jobRepository).observationRegistry(observationRegistry)
+                .partitioner(worker.getName(), new FamilyHashPartitioner())
+                .partitionHandler(new WorkersPartitionHandler(
+                        new LocalPartitionHandler(worker, Partitions.concurrencyFor(DatabaseConfiguration.POOL_SIZE)),
+                        new RemotePartitionHandler(worker.getName(), jobRepository, dataSource, partitionTimeout)))
+                .build();
     }
 
     /** Corrections: what changed against the version the payment unit was sent, and which later quarters are stale. */
@@ -205,15 +263,24 @@ public class QuarterlyRecalculationJobConfiguration {
                 .build();
     }
 
+    /** Rows of the step's run (and, in a partition, of its families) in a table: the progress report's total. */
     private long count(String stagingTable, StepExecution step) {
         String accepted = stagingTable.startsWith("stg_") ? " and not rejected" : "";
-        Long n = jdbc.queryForObject("select count(*) from " + stagingTable + " where run_id = ?" + accepted,
-                Long.class, RunContext.of(step).runId());
+        FamilyHashRange range = FamilyHashRange.of(step);
+        Long n = jdbc.queryForObject("select count(*) from " + stagingTable + " where run_id = ?" + accepted
+                + " and hashtext(family_id) >= ? and hashtext(family_id) < ?",
+                Long.class, RunContext.of(step).runId(), range.from(), range.to());
         return n == null ? 0 : n;
     }
 
     private <I, O> Step chunkStep(String name, ItemReader<I> reader, ItemProcessor<I, O> processor,
             ItemWriter<O> writer, ProgressReporter.Measure progress) {
+        return chunkStep(name, name, reader, processor, writer, progress);
+    }
+
+    /** {@code faultName}: the name fault drills arm, the manager's for a partition's worker step. */
+    private <I, O> Step chunkStep(String faultName, String name, ItemReader<I> reader,
+            ItemProcessor<I, O> processor, ItemWriter<O> writer, ProgressReporter.Measure progress) {
         return new StepBuilder(name, jobRepository)
                 .observationRegistry(observationRegistry)
                 .<I, O>chunk(chunkSize)
@@ -221,7 +288,7 @@ public class QuarterlyRecalculationJobConfiguration {
                 .processor(processor)
                 .writer(writer)
                 .transactionManager(transactionManager)
-                .listener(new FaultInjection(name))
+                .listener(new FaultInjection(faultName))
                 .listener(new ProgressReporter(progress))
                 .build();
     }

@@ -19,6 +19,12 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class DatabaseConfiguration {
 
+    /**
+     * Connections of the job's pool: a partition of a per-family step holds two (its cursor, its chunk
+     * transaction), so the pool grows with the cores the partitions default to.
+     */
+    public static final int POOL_SIZE = Math.max(8, 2 * Runtime.getRuntime().availableProcessors() + 4);
+
     @Bean(destroyMethod = "close")
     DataSource dataSource(BenefitsProperties properties, EmbeddedServerHolder embedded) {
         HikariConfig config = new HikariConfig();
@@ -48,7 +54,7 @@ public class DatabaseConfiguration {
         // On any server (PostgreSQL 14+): a statement whose client died (a killed JVM) is cancelled within
         // seconds, so it cannot hold the locks a restart needs.
         config.setConnectionInitSql("set client_connection_check_interval = '2s'");
-        config.setMaximumPoolSize(8);
+        config.setMaximumPoolSize(POOL_SIZE);
         config.setConnectionTimeout(10_000);
         config.setInitializationFailTimeout(10_000);
         return new HikariDataSource(config);
@@ -84,6 +90,11 @@ public class DatabaseConfiguration {
         /** The server of another process this one connects to as a client, if it does. */
         public synchronized java.util.Optional<RunningServer> shared() {
             return java.util.Optional.ofNullable(shared);
+        }
+
+        /** Whether this process uses an embedded server (its own or another process's), not a configured one. */
+        public synchronized boolean embedded() {
+            return server != null || shared != null;
         }
 
         synchronized void sharing(RunningServer running) {

@@ -51,7 +51,9 @@ class RestartTest {
     static Stream<String> faults() {
         return Stream.of("registerRun:0", "loadRegions:1", "loadSubsistenceMinimum:1", "loadIncomeTypes:1",
                 "loadRules:2", "ingestFamilies:2", "ingestMembers:3", "ingestIncomes:2", "ingestContracts:2",
-                "ingestObligations:2", "ingestMonitoring:2", "validateDeclarations:0", "establishFacts:0", "judgeCompliance:2",
+                "ingestObligations:2", "ingestMonitoring:2", "validateDeclarations:0", "establishFacts:0",
+                // the examples' contracts, split in two partitions, are fewer than two chunks (10) in each
+                "judgeCompliance:1",
                 "establishTerminations:0", "gatherFamilyCases:0",
                 "computeEntitlements:2", "publishOutputs:0");
     }
@@ -79,13 +81,17 @@ class RestartTest {
         if (chunk > 1) {
             // The fault fails the write of chunk n, so chunks 1..n-1 (10 items each) were committed before it.
             long committedBefore = 10L * (chunk - 1);
+            // A partitioned step's other partitions completed in the failed execution and are not run again.
+            long completedPartitions = single(db, "select coalesce(sum(read_count), 0) from batch_step_execution"
+                    + " where job_execution_id = " + failed + " and status = 'COMPLETED' and step_name like '"
+                    + step + "Worker:%'");
             long readAfter = single(db, """
                     select read_count from batch_step_execution
                      where job_execution_id = (select max(job_execution_id) from batch_job_execution)
                        and step_name = '""" + step + "'");
             assertThat(readAfter).as("items read by the restarted step, which resumes after the committed chunks")
                     .isEqualTo(single(baselineDb, "select read_count from batch_step_execution where step_name = '"
-                            + step + "'") - committedBefore);
+                            + step + "'") - committedBefore - completedPartitions);
         }
         for (String table : List.of("stg_family", "stg_member", "stg_income", "stg_contract", "stg_obligation",
                 "stg_monitoring", "reject", "warning", "family_case", "entitlement", "payment", "finding", "ref_rule")) {
@@ -136,8 +142,9 @@ class RestartTest {
     }
 
     private static LauncherRun.Result run(String db, Path out) {
+        // Two partitions whatever the machine's cores: a fault in a per-family step fails one partition of two.
         return LauncherRun.run(db, "run", "--quarter", "2016Q2", "--input", Examples.input("2016Q1").toString(),
-                "--output", out.toString());
+                "--output", out.toString(), "--partitions", "2");
     }
 
     /** Every row of a table, in a stable order, as text: equal lists mean none twice and none missing. */

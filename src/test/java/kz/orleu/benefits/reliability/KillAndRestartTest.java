@@ -18,6 +18,7 @@ import kz.orleu.benefits.support.Outputs;
 import kz.orleu.benefits.support.Sql;
 import kz.orleu.benefits.support.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -102,6 +103,39 @@ class KillAndRestartTest {
                 .isEqualTo("COMPLETED");
     }
 
+    @Test
+    void aRunKilledInOnePartitionKeepsTheCompletedPartitionsAndTheRestartResumesTheOthers() throws Exception {
+        String db = TestDatabase.freshDatabase("kill_partition");
+        Path out = work.resolve("partition");
+        // The JVM dies while writing chunk 3 (200 families each) of one partition of two, as under SIGKILL.
+        Process job = JobProcess.startWithOptions(work.resolve("partition.log"),
+                List.of("-Dbenefits.fault=computeEntitlements:3:halt"), db, "run", "--quarter", "2016Q2", "--input",
+                input.toString(), "--output", out.toString(), "--partitions", "2");
+        assertThat(job.waitFor(300, TimeUnit.SECONDS)).isTrue();
+        assertThat(job.exitValue()).isEqualTo(137);
+        String killed = Sql.text(db, "select max(job_execution_id) from batch_job_execution");
+        List<String> unfinished = Sql.strings(db, "select step_name from batch_step_execution where job_execution_id = "
+                + killed + " and step_name like 'computeEntitlementsWorker:%' and status <> 'COMPLETED'"
+                + " order by step_name");
+        assertThat(unfinished).isNotEmpty();
+
+        assertThat(LauncherRun.run(db, "restart", killed).exitCode()).isZero();
+        String restarted = Sql.text(db, "select max(job_execution_id) from batch_job_execution");
+        assertThat(Sql.strings(db, "select step_name from batch_step_execution where job_execution_id = "
+                + restarted + " and step_name like '%Worker:%' order by step_name"))
+                .as("only the partitions the killed run left unfinished run again").isEqualTo(unfinished);
+        String committedBeforeTheKill = Sql.text(db, "select sum(read_count) from batch_step_execution"
+                + " where job_execution_id = " + killed + " and step_name like 'computeEntitlementsWorker:%'"
+                + " and status <> 'COMPLETED'");
+        assertThat(Long.parseLong(committedBeforeTheKill)).as("chunks committed before the kill").isPositive();
+        assertThat(Sql.text(db, "select sum(read_count) from batch_step_execution"
+                + " where step_name like 'computeEntitlementsWorker:%'"))
+                .as("every family read once in a committed chunk, over both executions: the unfinished partitions"
+                        + " resumed after their committed chunks")
+                .isEqualTo(Sql.text(db, "select count(*) from family_case"));
+        Outputs.assertSame(baseline.resolve("2016Q2"), out.resolve("2016Q2"));
+    }
+
     static Stream<Integer> trials() {
         return IntStream.rangeClosed(1, Integer.getInteger("benefits.killTrials", 2)).boxed();
     }
@@ -127,7 +161,9 @@ class KillAndRestartTest {
     private static boolean killDuring(Process job, String db, String step, int extraMillis) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (job.isAlive() && System.nanoTime() < deadline) {
-            String running = Sql.textOrNull(db, "select step_name from batch_step_execution where status = 'STARTED'");
+            // a partitioned step's workers (name "<step>Worker:familiesN") run beside their manager
+            String running = Sql.textOrNull(db, "select step_name from batch_step_execution where status = 'STARTED'"
+                    + " and step_name not like '%Worker:%'");
             if (step.equals(running)) {
                 Thread.sleep(extraMillis);
                 job.destroyForcibly();

@@ -33,9 +33,21 @@ public final class JobProcess {
         return builder.start();
     }
 
+    /** As {@link #start(Path, String, String...)}, with options for the JVM ({@code -Dname=value}). */
+    public static Process startWithOptions(Path log, List<String> jvmOptions, String dbUrl, String... args)
+            throws IOException {
+        return start(log, jvmOptions, dbUrl, TestDatabase.user(), TestDatabase.password(), args);
+    }
+
     private static Process start(Path log, String dbUrl, String user, String password, String... args)
             throws IOException {
+        return start(log, List.of(), dbUrl, user, password, args);
+    }
+
+    private static Process start(Path log, List<String> jvmOptions, String dbUrl, String user, String password,
+            String... args) throws IOException {
         List<String> command = java();
+        command.addAll(jvmOptions);
         command.add("-Dbenefits.db-user=" + user);
         command.add("-Dbenefits.db-password=" + password);
         command.add("kz.orleu.benefits.cli.Launcher");
