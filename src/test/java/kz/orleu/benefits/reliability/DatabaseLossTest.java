@@ -31,7 +31,7 @@ class DatabaseLossTest {
     @Test
     void aRunWhoseDatabaseStopsMidStepFailsRestartablyAndTheRestartGivesIdenticalResults() throws Exception {
         Path input = work.resolve("2016Q1");
-        QuarterGenerator.generate(GeneratorOptions.of(10_000, "2016Q1", 99, input));
+        QuarterGenerator.generate(GeneratorOptions.of(5_000, "2016Q1", 99, input));
         Path baseline = work.resolve("baseline");
         assertThat(LauncherRun.run(TestDatabase.freshDatabase("dbloss_baseline"), "run", "--quarter", "2016Q2",
                 "--input", input.toString(), "--output", baseline.toString()).exitCode()).isZero();
