@@ -30,16 +30,14 @@ public final class EntitlementCalculator {
         if (!family.declared()) {
             return notComputed(family, Decision.NO_DECLARATION);
         }
-        int members = family.membersCounted();
-        BigDecimal aspLine = MeansTest.line(family.subsistenceMinimum(), aspShare);
-        BigDecimal ccaLine = MeansTest.line(family.subsistenceMinimum(), ccaShare);
-        BigDecimal perCapita = MeansTest.perCapita(family.countedIncome(), members);
-        boolean belowAsp = MeansTest.below(perCapita, aspLine);
-        boolean belowCca = MeansTest.below(perCapita, ccaLine);
-        long aspMonthly = belowAsp ? MeansTest.monthly(aspLine, perCapita, members) : 0;
-        long ccaMonthly = belowCca ? MeansTest.monthly(ccaLine, perCapita, members) : 0;
+        Means means = means(family);
+        int members = means.members();
+        BigDecimal perCapita = means.perCapita();
+        boolean belowCca = means.belowCca();
+        long aspMonthly = means.aspMonthly();
+        long ccaMonthly = means.ccaMonthly();
 
-        List<MonthOutcome> months = months(family.contracts(), belowAsp, belowCca, aspMonthly, ccaMonthly);
+        List<MonthOutcome> months = months(family.contracts(), means);
         List<Payment> payments = months.stream().map(MonthOutcome::payment).filter(p -> p != null).toList();
         boolean ccaMonth = months.stream().anyMatch(MonthOutcome::ccaMonth);
         boolean aspMonth = months.stream().anyMatch(m -> m.reason() == MonthOutcome.Reason.ASP_MONTHLY);
@@ -63,7 +61,7 @@ public final class EntitlementCalculator {
         };
         long quarterAmount = payments.stream().mapToLong(Payment::amount).sum();
         return new Entitlement(family.familyId(), family.regionCode(), members, family.countedIncome(), perCapita,
-                family.subsistenceMinimum(), aspLine, ccaLine, benefit, monthly, quarterAmount, decision,
+                family.subsistenceMinimum(), means.aspLine(), means.ccaLine(), benefit, monthly, quarterAmount, decision,
                 family.previousBenefit(), family.previousMonthlyAmount(),
                 change(family, benefit, monthly), List.copyOf(payments));
     }
@@ -77,19 +75,31 @@ public final class EntitlementCalculator {
             return benefitQuarter.months().stream()
                     .map(month -> new MonthOutcome(month, MonthOutcome.Reason.NOT_COMPUTED, null, null)).toList();
         }
+        return months(family.contracts(), means(family));
+    }
+
+    /** The means test of a computed family: its lines, per-capita income and both monthly amounts. */
+    private record Means(int members, BigDecimal aspLine, BigDecimal ccaLine, BigDecimal perCapita, boolean belowAsp,
+            boolean belowCca, long aspMonthly, long ccaMonthly) {
+    }
+
+    private Means means(FamilyCase family) {
         int members = family.membersCounted();
         BigDecimal aspLine = MeansTest.line(family.subsistenceMinimum(), aspShare);
         BigDecimal ccaLine = MeansTest.line(family.subsistenceMinimum(), ccaShare);
         BigDecimal perCapita = MeansTest.perCapita(family.countedIncome(), members);
         boolean belowAsp = MeansTest.below(perCapita, aspLine);
         boolean belowCca = MeansTest.below(perCapita, ccaLine);
-        return months(family.contracts(), belowAsp, belowCca,
+        return new Means(members, aspLine, ccaLine, perCapita, belowAsp, belowCca,
                 belowAsp ? MeansTest.monthly(aspLine, perCapita, members) : 0,
                 belowCca ? MeansTest.monthly(ccaLine, perCapita, members) : 0);
     }
 
-    private List<MonthOutcome> months(List<ContractTerm> contracts, boolean belowAsp, boolean belowCca,
-            long aspMonthly, long ccaMonthly) {
+    private List<MonthOutcome> months(List<ContractTerm> contracts, Means means) {
+        boolean belowAsp = means.belowAsp();
+        boolean belowCca = means.belowCca();
+        long aspMonthly = means.aspMonthly();
+        long ccaMonthly = means.ccaMonthly();
         List<MonthOutcome> months = new ArrayList<>(3);
         for (YearMonth month : benefitQuarter.months()) {
             ContractTerm contract = contractInForce(contracts, month);

@@ -2,12 +2,8 @@ package kz.orleu.benefits.output;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -46,7 +42,7 @@ public final class OutputPublisher {
         Path temp = target.resolveSibling("." + target.getFileName() + ".tmp-" + run.runId());
         try {
             OutputFiles.createFolders(target.getParent());
-            deleteTree(temp);
+            OutputFiles.deleteTree(temp);
             OutputFiles.createFolder(temp);
             writeEntitlements(run.runId(), temp.resolve("entitlements.csv"));
             writePayments(run.runId(), temp.resolve("payments.csv"));
@@ -157,32 +153,6 @@ public final class OutputPublisher {
     }
 
     private static void swap(Path temp, Path target, long runId) throws IOException {
-        Path old = target.resolveSibling("." + target.getFileName() + ".old-" + runId);
-        deleteTree(old);
-        if (Files.exists(target)) {
-            Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
-        }
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target);
-        } catch (FileSystemException e) {
-            if (Files.exists(old) && !Files.exists(target)) {
-                Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
-            }
-            throw e;
-        }
-        deleteTree(old);
-    }
-
-    static void deleteTree(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
+        OutputFiles.replaceFolder(temp, target, target.resolveSibling("." + target.getFileName() + ".old-" + runId));
     }
 }

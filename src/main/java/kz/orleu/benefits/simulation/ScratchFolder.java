@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -126,13 +125,8 @@ final class ScratchFolder implements AutoCloseable {
     }
 
     static void deleteTree(Path folder) {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
+        try {
+            OutputFiles.deleteTree(folder);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + folder + ": " + e.getMessage(), e);
         }

@@ -2,10 +2,8 @@ package kz.orleu.benefits.simulation;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -209,15 +207,7 @@ public class Simulation {
             }
             workbook.write(quarter, nowRun, results, temp.resolve(SimulationWorkbook.FILE_NAME));
             OutputFiles.setMode(temp, OutputFiles.FOLDER_MODE);
-            Path old = scratch.root().resolve("replaced");
-            if (Files.exists(target)) {
-                Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target);
-            }
+            OutputFiles.replaceFolder(temp, target, scratch.root().resolve("replaced"));
             log.info("simulation of {} written to {}", quarter, target);
             return target;
         } catch (IOException e) {
