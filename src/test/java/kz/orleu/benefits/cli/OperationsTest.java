@@ -2,9 +2,6 @@ package kz.orleu.benefits.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -132,7 +129,7 @@ class OperationsTest {
         Path out = work.resolve("concurrency");
         Process job = JobProcess.start(work.resolve("concurrency.log"), db, "run", "--quarter", "2016Q2",
                 "--input", bigQuarter.toString(), "--output", out.toString());
-        String id = waitForStep(db, "ingestMembers");
+        String id = JobProcess.waitForStep(db, "ingestMembers");
 
         assertThat(launch(db, "run", "--quarter", "2016Q2", "--input", bigQuarter.toString(), "--output",
                 out.toString())).startsWith("2 benefits: quarter 2016Q2 is already being run by execution " + id);
@@ -161,7 +158,7 @@ class OperationsTest {
         Path out = work.resolve("sigterm");
         Process job = JobProcess.start(work.resolve("sigterm.log"), db, "run", "--quarter", "2016Q2",
                 "--input", bigQuarter.toString(), "--output", out.toString());
-        String id = waitForStep(db, "ingestMembers");
+        String id = JobProcess.waitForStep(db, "ingestMembers");
         job.destroy(); // SIGTERM
         assertThat(job.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(job.exitValue()).as("stopped, restartable: 1 as documented, not 143").isEqualTo(1);
@@ -180,12 +177,12 @@ class OperationsTest {
         Path out = work.resolve("stop-resumed");
         Process first = JobProcess.start(work.resolve("stop-resumed-1.log"), db, "run", "--quarter", "2016Q2",
                 "--input", bigQuarter.toString(), "--output", out.toString());
-        String id = waitForStep(db, "ingestMembers");
+        String id = JobProcess.waitForStep(db, "ingestMembers");
         assertThat(launch(db, "stop", id)).startsWith("0 " + id + " STOPPING");
         assertThat(first.waitFor(120, TimeUnit.SECONDS)).isTrue();
 
         Process resumed = JobProcess.start(work.resolve("stop-resumed-2.log"), db, "restart", id);
-        String resumedId = waitForStep(db, "ingestMembers");
+        String resumedId = JobProcess.waitForStep(db, "ingestMembers");
         assertThat(resumedId).isNotEqualTo(id);
         assertThat(launch(db, "stop", resumedId)).startsWith("0 " + resumedId + " STOPPING");
         assertThat(resumed.waitFor(120, TimeUnit.SECONDS)).isTrue();
@@ -197,40 +194,6 @@ class OperationsTest {
                 .isEqualTo("STOPPED");
     }
 
-    private static String waitForStep(String db, String step) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
-            String id = Sql.textOrNull(db, "select job_execution_id from batch_step_execution where status = 'STARTED'"
-                    + " and step_name = '" + step + "'");
-            if (id != null) {
-                return id;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("step " + step + " never ran");
-    }
-
-    /** Exit status, a space, then what the launcher said (stdout and stderr). */
-    private static String launch(String db, String... args) {
-        PrintStream stdout = System.out;
-        ByteArrayOutputStream said = new ByteArrayOutputStream();
-        PrintStream capture = new PrintStream(said, true, StandardCharsets.UTF_8);
-        System.setOut(capture);
-        try {
-            String[] all = new String[args.length + 2];
-            System.arraycopy(args, 0, all, 0, args.length);
-            all[args.length] = "--db-url";
-            all[args.length + 1] = db;
-            System.setProperty("benefits.db-user", TestDatabase.user());
-            System.setProperty("benefits.db-password", TestDatabase.password());
-            int code = new Launcher(capture).execute(all);
-            return code + " " + said.toString(StandardCharsets.UTF_8).lines()
-                    .filter(l -> !l.matches("^\\d{4}-\\d{2}-\\d{2} .*")).reduce("", (a, b) -> a + b + "\n");
-        } finally {
-            System.setOut(stdout);
-        }
-    }
-
     private static String listing(String db, String... options) {
         String[] args = new String[options.length + 1];
         args[0] = "executions";
@@ -238,5 +201,10 @@ class OperationsTest {
         String said = launch(db, args);
         assertThat(said).startsWith("0 ");
         return said.substring(2);
+    }
+
+    /** Exit status, a space, then what the launcher said (stdout and stderr), log lines left out. */
+    private static String launch(String db, String... args) {
+        return LauncherRun.said(db, args).brief();
     }
 }

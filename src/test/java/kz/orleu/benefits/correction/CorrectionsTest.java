@@ -2,17 +2,13 @@ package kz.orleu.benefits.correction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import kz.orleu.benefits.cli.Launcher;
 import kz.orleu.benefits.job.FaultInjection;
 import kz.orleu.benefits.support.CsvFiles;
 import kz.orleu.benefits.support.Examples;
@@ -240,22 +236,9 @@ class CorrectionsTest {
 
     /** The launcher's exit status and what it printed, without log lines (all of it stays in lastOutput). */
     private static String launch(String... args) {
-        PrintStream stdout = System.out;
-        ByteArrayOutputStream said = new ByteArrayOutputStream();
-        PrintStream capture = new PrintStream(said, true, StandardCharsets.UTF_8);
-        System.setOut(capture);
-        try {
-            String[] all = new String[args.length + 2];
-            System.arraycopy(args, 0, all, 0, args.length);
-            all[args.length] = "--db-url";
-            all[args.length + 1] = db;
-            int code = new Launcher(capture).execute(all);
-            lastOutput = said.toString(StandardCharsets.UTF_8);
-            return code + " " + said.toString(StandardCharsets.UTF_8).lines()
-                    .filter(l -> !l.matches("^\\d{4}-\\d{2}-\\d{2} .*")).reduce("", (a, b) -> a + b + "\n");
-        } finally {
-            System.setOut(stdout);
-        }
+        LauncherRun.Said said = LauncherRun.said(db, args);
+        lastOutput = said.output();
+        return said.brief();
     }
 
     private static void copy(Path from, Path to) throws Exception {

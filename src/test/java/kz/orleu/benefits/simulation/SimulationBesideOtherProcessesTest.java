@@ -2,16 +2,12 @@ package kz.orleu.benefits.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import kz.orleu.benefits.cli.Launcher;
 import kz.orleu.benefits.generator.GeneratorOptions;
 import kz.orleu.benefits.generator.QuarterGenerator;
 import kz.orleu.benefits.support.Examples;
@@ -57,7 +53,7 @@ class SimulationBesideOtherProcessesTest {
         Path out = work.resolve("beside");
         Process run = JobProcess.start(work.resolve("beside-run.log"), db, "run", "--quarter", "2016Q2", "--input",
                 bigQuarter.toString(), "--output", out.toString());
-        String execution = waitForStep(db, "ingestMembers");
+        String execution = JobProcess.waitForStep(db, "ingestMembers");
         assertThat(simulate(db, "2016Q3", Examples.input("2016Q2"), out).exitCode()).isZero();
         // the two overlapped, or this test would prove nothing
         assertThat(Sql.text(db, "select status from batch_job_execution where job_execution_id = " + execution))
@@ -76,7 +72,7 @@ class SimulationBesideOtherProcessesTest {
         Path out = work.resolve("killed");
         Process simulation = JobProcess.start(work.resolve("killed.log"), db, "simulate", "--quarter", "2016Q2",
                 "--input", bigQuarter.toString(), "--output", out.toString(), "--rules", rules.toString());
-        String execution = waitForStep(db, "ingestMembers");
+        String execution = JobProcess.waitForStep(db, "ingestMembers");
         simulation.destroyForcibly();
         assertThat(simulation.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(Sql.strings(db, "select status from run")).containsExactly("SIMULATION");
@@ -109,37 +105,8 @@ class SimulationBesideOtherProcessesTest {
         }
     }
 
-    private static String waitForStep(String db, String step) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
-            String id = Sql.textOrNull(db, "select job_execution_id from batch_step_execution where status = 'STARTED'"
-                    + " and step_name = '" + step + "'");
-            if (id != null) {
-                return id;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("step " + step + " never ran");
-    }
-
     /** Exit status, a space, then what the launcher said (stdout and stderr), log lines left out. */
     private static String launch(String db, String... args) {
-        PrintStream stdout = System.out;
-        ByteArrayOutputStream said = new ByteArrayOutputStream();
-        PrintStream capture = new PrintStream(said, true, StandardCharsets.UTF_8);
-        System.setOut(capture);
-        try {
-            String[] all = new String[args.length + 2];
-            System.arraycopy(args, 0, all, 0, args.length);
-            all[args.length] = "--db-url";
-            all[args.length + 1] = db;
-            System.setProperty("benefits.db-user", TestDatabase.user());
-            System.setProperty("benefits.db-password", TestDatabase.password());
-            int code = new Launcher(capture).execute(all);
-            return code + " " + said.toString(StandardCharsets.UTF_8).lines()
-                    .filter(l -> !l.matches("^\\d{4}-\\d{2}-\\d{2} .*")).reduce("", (a, b) -> a + b + "\n");
-        } finally {
-            System.setOut(stdout);
-        }
+        return LauncherRun.said(db, args).brief();
     }
 }

@@ -67,4 +67,18 @@ public final class JobProcess {
         return command;
     }
 
+
+    /** Waits until a step of that name runs in the database (at most two minutes) and returns its execution id. */
+    public static String waitForStep(String db, String step) throws InterruptedException, java.sql.SQLException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            String id = Sql.textOrNull(db, "select job_execution_id from batch_step_execution where status = 'STARTED'"
+                    + " and step_name = '" + step + "'");
+            if (id != null) {
+                return id;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("step " + step + " never ran");
+    }
 }
