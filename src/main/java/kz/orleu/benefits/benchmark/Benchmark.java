@@ -17,6 +17,7 @@ import kz.orleu.benefits.cli.Launcher;
 import kz.orleu.benefits.generator.GenerationReport;
 import kz.orleu.benefits.generator.GeneratorOptions;
 import kz.orleu.benefits.generator.QuarterGenerator;
+import kz.orleu.benefits.output.OutputFiles;
 import kz.orleu.benefits.store.embedded.EmbeddedPostgresServer;
 
 /**
@@ -72,8 +73,8 @@ public final class Benchmark {
             System.out.println("generated " + report);
         }
         Duration generation = Duration.between(generationStart, Instant.now());
-        deleteTree(home);
-        deleteTree(output);
+        OutputFiles.deleteTree(home);
+        OutputFiles.deleteTree(output);
 
         System.gc();
         ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
@@ -178,17 +179,6 @@ public final class Benchmark {
     private static long folderSize(Path folder) throws IOException {
         try (var files = Files.list(folder)) {
             return files.mapToLong(p -> p.toFile().length()).sum();
-        }
-    }
-
-    private static void deleteTree(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (var paths = Files.walk(folder)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 }
