@@ -1,8 +1,10 @@
 package kz.orleu.benefits.job;
 
 import java.net.InetAddress;
+import java.util.List;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobExecutionException;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 
@@ -36,18 +38,25 @@ public class ExecutionOwner implements JobExecutionListener {
 
     /**
      * A failed execution's exit description becomes its root cause in one line: the stored stack trace is cut
-     * at 2,500 characters, before the "Caused by" an operator needs.
+     * at 2,500 characters, before the "Caused by" an operator needs. A partitioned step that failed reports only
+     * "Partition handler returned an unsuccessful step"; the cause is its failed partition's, so that one wins.
      */
     @Override
     public void afterJob(JobExecution jobExecution) {
-        jobExecution.getAllFailureExceptions().stream().findFirst().ifPresent(failure -> {
-            Throwable root = failure;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
-            }
-            String description = root.getClass().getSimpleName() + ": " + root.getMessage();
-            jobExecution.setExitStatus(new ExitStatus(jobExecution.getExitStatus().getExitCode(), description));
-        });
+        List<Throwable> roots = jobExecution.getAllFailureExceptions().stream().map(ExecutionOwner::root).toList();
+        roots.stream().filter(root -> root.getClass() != JobExecutionException.class).findFirst()
+                .or(() -> roots.stream().findFirst())
+                .ifPresent(root -> jobExecution.setExitStatus(new ExitStatus(
+                        jobExecution.getExitStatus().getExitCode(),
+                        root.getClass().getSimpleName() + ": " + root.getMessage())));
+    }
+
+    private static Throwable root(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
     }
 
     /**

@@ -74,6 +74,9 @@ class PartitionedRunTest {
                 + " and step_name like 'computeEntitlementsWorker:%' order by status"))
                 .as("one partition failed, the two others completed")
                 .containsExactly("COMPLETED", "COMPLETED", "FAILED");
+        assertThat(Sql.text(db, "select exit_message from batch_job_execution where job_execution_id = " + first))
+                .as("the operator sees the failed partition's cause, not the partition handler's summary")
+                .startsWith("InjectedFault: injected fault in step computeEntitlements");
 
         assertThat(LauncherRun.run(db, "restart", Long.toString(first)).exitCode()).isZero();
         List<String> failed = Sql.strings(db, "select step_name from batch_step_execution"
