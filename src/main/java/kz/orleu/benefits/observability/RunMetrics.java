@@ -24,10 +24,12 @@ import org.springframework.batch.core.BatchStatus;
  * @param exitCode the launcher's exit status for this outcome
  * @param start when the execution started, {@code null} when unknown
  * @param end when it ended
+ * @param heapPeakBytes the sum of the peak usage of the JVM's heap memory pools, bytes: the heap the run needed,
+ *        which {@code -Xmx} must leave room for
  */
 public record RunMetrics(Long executionId, Long runId, String benefitQuarter, BatchStatus status, int exitCode,
         Instant start, Instant end, List<FileRows> inputFiles, Map<Decision, Long> familiesByDecision,
-        Map<Benefit, BigDecimal> paidByBenefit) {
+        Map<Benefit, BigDecimal> paidByBenefit, long heapPeakBytes) {
 
     /** Rows of one input file as the ingest counted them. */
     public record FileRows(String file, long read, long accepted, long rejected) {
@@ -75,6 +77,9 @@ public record RunMetrics(Long executionId, Long runId, String benefitQuarter, Ba
                     .append(BigDecimal.valueOf(Duration.between(start, end).toMillis(), 3).toPlainString())
                     .append('\n');
         }
+        header(text, "benefits_jvm_heap_peak_bytes", "Sum of the peak usage of the heap memory pools of the JVM "
+                + "that ran the latest execution, bytes.");
+        text.append("benefits_jvm_heap_peak_bytes ").append(heapPeakBytes).append('\n');
         if (!inputFiles.isEmpty()) {
             fileRows(text, "read", "Rows read from each input file.", FileRows::read);
             fileRows(text, "accepted", "Rows of each input file that passed validation.", FileRows::accepted);

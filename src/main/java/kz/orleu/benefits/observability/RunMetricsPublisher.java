@@ -1,6 +1,8 @@
 package kz.orleu.benefits.observability;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryType;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -110,13 +112,22 @@ public class RunMetricsPublisher {
         }
         return new RunMetrics(execution.getId(), runId, execution.getJobParameters().getString(RunContext.QUARTER),
                 execution.getStatus(), exitCode, instant(execution.getStartTime()), endOf(execution), files,
-                families, paid);
+                families, paid, heapPeakBytes());
     }
 
     private static RunMetrics outcomeOnly(Long executionId, Long runId, String quarter, BatchStatus status,
             int exitCode, Instant start) {
         return new RunMetrics(executionId, runId, quarter, status, exitCode, start, Instant.now(), List.of(),
-                Map.of(), Map.of());
+                Map.of(), Map.of(), heapPeakBytes());
+    }
+
+    /**
+     * The heap's peak over this process's life, which is one run or restart: the sum of each heap pool's own
+     * peak (eden, survivor, old), so at least the true peak of the whole heap, never less.
+     */
+    static long heapPeakBytes() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(pool -> pool.getType() == MemoryType.HEAP)
+                .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
     }
 
     private static Instant endOf(JobExecution execution) {

@@ -3,6 +3,7 @@ package kz.orleu.benefits.declaration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -79,6 +80,20 @@ class IinTest {
     @ValueSource(strings = {"0", "7", "8", "9"})
     void otherCenturyDigitsGiveNoBirthDate(String century) {
         assertThat(Iin.birthDate("900415" + century + "18364")).isEmpty();
+    }
+
+    /** The sample-data generator computes IINs on its own (it does not link to the product): both must agree. */
+    @Test
+    void theGeneratorsIinsAreTheOnesTheValidatorAccepts() {
+        SplittableRandom random = new SplittableRandom(12);
+        for (int i = 0; i < 100_000; i++) {
+            String iin = String.format("%012d", random.nextLong(1_000_000_000_000L));
+            assertThat(kz.orleu.benefits.generator.Iin.isValid(iin)).as(iin)
+                    .isEqualTo(Iin.isTwelveDigits(iin) && Iin.hasValidCheckDigit(iin));
+            assertThat(kz.orleu.benefits.generator.Iin.checkDigit(iin)).as(iin).isEqualTo(Iin.checkDigit(iin));
+            assertThat(kz.orleu.benefits.generator.Iin.birthDate(iin)).as(iin)
+                    .isEqualTo(Iin.birthDate(iin).orElse(null));
+        }
     }
 
     @Test

@@ -85,6 +85,7 @@ class RunMetricsFileTest {
                             + " where run_id = " + runId + " and benefit = '" + benefit + "'")))
                     .isPositive();
         }
+        assertThat(file.value("benefits_jvm_heap_peak_bytes")).as("the heap this JVM needed").isPositive();
         assertThat(Files.list(metrics.getParent()).map(p -> p.getFileName().toString()).toList())
                 .as("only the textfile: the temporary file was renamed onto it").containsExactly("benefits.prom");
     }

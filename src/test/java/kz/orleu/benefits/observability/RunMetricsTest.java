@@ -27,7 +27,7 @@ class RunMetricsTest {
     private static RunMetrics stopped() {
         return new RunMetrics(12L, 7L, "2016Q2", BatchStatus.STOPPED, 1, Instant.ofEpochSecond(1_000),
                 Instant.ofEpochMilli(1_062_500), List.of(new RunMetrics.FileRows("members.csv", 100, 97, 3)),
-                Map.of(), Map.of());
+                Map.of(), Map.of(), 300L << 20);
     }
 
     @Test
@@ -39,13 +39,14 @@ class RunMetricsTest {
         assertThat(text.value("benefits_run_duration_seconds")).isEqualTo(62.5);
         assertThat(text.value("benefits_run_end_time_seconds")).isEqualTo(1_062.5);
         assertThat(text.value("benefits_input_rows_rejected{file=\"members.csv\"}")).isEqualTo(3);
+        assertThat(text.value("benefits_jvm_heap_peak_bytes")).isEqualTo(300 << 20);
         assertThat(text.has("benefits_families")).isFalse();
     }
 
     @Test
     void aCompletedRunListsEveryDecisionAndBenefitEvenWhenNoFamilyHasIt() {
         RunMetrics completed = new RunMetrics(3L, 3L, "2016Q3", BatchStatus.COMPLETED, 0, null, Instant.now(),
-                List.of(), Map.of(Decision.ASP, 4L), Map.of(Benefit.ASP, new BigDecimal("123456.78")));
+                List.of(), Map.of(Decision.ASP, 4L), Map.of(Benefit.ASP, new BigDecimal("123456.78")), 0);
         PrometheusText text = PrometheusText.parse(completed.prometheusText());
         assertThat(text.value("benefits_families{decision=\"ASP\"}")).isEqualTo(4);
         assertThat(text.value("benefits_families{decision=\"INCOMPLETE_DATA\"}")).isZero();
@@ -57,7 +58,7 @@ class RunMetricsTest {
     @Test
     void labelValuesAreEscapedSoAFileNameCannotBreakTheFormat() {
         RunMetrics odd = new RunMetrics(1L, 1L, "2016Q2", BatchStatus.FAILED, 1, null, Instant.now(),
-                List.of(new RunMetrics.FileRows("a\"b\\c\nd.csv", 1, 1, 0)), Map.of(), Map.of());
+                List.of(new RunMetrics.FileRows("a\"b\\c\nd.csv", 1, 1, 0)), Map.of(), Map.of(), 0);
         PrometheusText text = PrometheusText.parse(odd.prometheusText());
         assertThat(text.value("benefits_input_rows_read{file=\"a\\\"b\\\\c\\nd.csv\"}")).isEqualTo(1);
     }

@@ -57,6 +57,7 @@ class OrphanedServerTest {
             int port = PostmasterPidFile.read(home.resolve("pgdata")).orElseThrow().port();
             assertThat(output).contains("host 127.0.0.1, port " + port + ", database benefits, user postgres")
                 .contains("password in " + passwordFile)
+                .contains("JDBC URL jdbc:postgresql://127.0.0.1:" + port + "/benefits ")
                 .contains("PGPASSFILE=" + passwordFile + " psql -h 127.0.0.1 -p " + port + " -U postgres benefits")
                 .doesNotContain(password);
         }

@@ -29,8 +29,8 @@ import kz.orleu.benefits.generator.Household.Stream;
  * the same bytes.
  *
  * <pre>
- * java -cp target/benefits.jar -Dloader.main=kz.orleu.benefits.generator.SampleDataWriter \
- *      org.springframework.boot.loader.launch.PropertiesLauncher sample-data
+ * ./mvnw -B -q -f benchmark/pom.xml -DskipTests package
+ * java -cp benchmark/target/benefits-benchmark.jar kz.orleu.benefits.generator.SampleDataWriter sample-data
  * </pre>
  */
 public final class SampleDataWriter {
@@ -725,9 +725,8 @@ public final class SampleDataWriter {
                 (fixed seed, so the same bytes every time):
 
                 ```
-                mvn -q -B -DskipTests package
-                java -cp target/benefits.jar -Dloader.main=kz.orleu.benefits.generator.SampleDataWriter \\
-                     org.springframework.boot.loader.launch.PropertiesLauncher sample-data
+                ./mvnw -B -q -f benchmark/pom.xml -DskipTests package
+                java -cp benchmark/target/benefits-benchmark.jar kz.orleu.benefits.generator.SampleDataWriter sample-data
                 ```
 
                 For load tests, `QuarterGenerator` writes one income-quarter folder of any size, streaming (memory
@@ -736,8 +735,7 @@ public final class SampleDataWriter {
                 starting mid-month, unknown income type) and prints where they are:
 
                 ```
-                java -cp target/benefits.jar -Dloader.main=kz.orleu.benefits.generator.QuarterGenerator \\
-                     org.springframework.boot.loader.launch.PropertiesLauncher \\
+                java -cp benchmark/target/benefits-benchmark.jar kz.orleu.benefits.generator.QuarterGenerator \\
                      --families 1000000 --income-quarter 2016Q1 --seed 42 --output /tmp/q [--regions 11,63,31] [--bad-rows K]
                 ```
 

@@ -6,21 +6,43 @@ import java.time.LocalDate;
  * The Kazakh individual identification number (ИИН/ЖСН): {@code YYMMDD}, a century-and-sex digit
  * (1/2: 1800s male/female, 3/4: 1900s, 5/6: 2000s), four serial digits and a check digit
  * ({@code sum(d[i] * i) mod 11}, retried with weights 3..11,1,2 when 10; invalid when 10 again).
+ *
+ * <p>The generator's own arithmetic, written from the rule book: the generator makes test data for the product
+ * and does not link to it. The product's tests check that it agrees with the validator's
+ * ({@code kz.orleu.benefits.declaration.IinTest}).
  */
 public final class Iin {
+
+    private static final int[] SECOND_WEIGHTS = {3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2};
 
     private Iin() {
     }
 
     /** Check digit for the first 11 digits of {@code digits}, or -1 when no check digit is possible. */
     public static int checkDigit(CharSequence digits) {
-        return kz.orleu.benefits.declaration.Iin.checkDigit(digits);
+        int s = 0;
+        for (int i = 0; i < 11; i++) {
+            s += (digits.charAt(i) - '0') * (i + 1);
+        }
+        int c = s % 11;
+        if (c != 10) {
+            return c;
+        }
+        s = 0;
+        for (int i = 0; i < 11; i++) {
+            s += (digits.charAt(i) - '0') * SECOND_WEIGHTS[i];
+        }
+        c = s % 11;
+        return c == 10 ? -1 : c;
     }
 
     /** True when {@code iin} is 12 digits with a correct check digit. */
     public static boolean isValid(String iin) {
-        return kz.orleu.benefits.declaration.Iin.isTwelveDigits(iin)
-                && kz.orleu.benefits.declaration.Iin.hasValidCheckDigit(iin);
+        if (iin == null || iin.length() != 12 || !iin.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
+            return false;
+        }
+        int c = checkDigit(iin);
+        return c >= 0 && c == iin.charAt(11) - '0';
     }
 
     /** The century-and-sex digit for a birth year and sex. */
@@ -38,7 +60,17 @@ public final class Iin {
 
     /** The birth date encoded in a (structurally valid) IIN, or null when the digits make no date. */
     public static LocalDate birthDate(String iin) {
-        return kz.orleu.benefits.declaration.Iin.birthDate(iin).orElse(null);
+        int c = iin.charAt(6) - '0';
+        if (c < 1 || c > 6) {
+            return null;
+        }
+        int century = 1800 + (c - 1) / 2 * 100;
+        try {
+            return LocalDate.of(century + Integer.parseInt(iin.substring(0, 2)),
+                    Integer.parseInt(iin.substring(2, 4)), Integer.parseInt(iin.substring(4, 6)));
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** True when the IIN's sex digit says male (odd). */

@@ -1,19 +1,18 @@
 package kz.orleu.benefits.benchmark;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Where a run's time goes: every 200 ms, the CPU time used so far by this JVM and by the benchmark's own embedded
- * PostgreSQL (its postmaster, found by {@code postmaster.pid} in the data folder, and the postmaster's children:
- * Linux {@code /proc}), so that a step's wall time splits into JVM CPU, database CPU and waiting. Other processes
- * of the machine are not counted; on a system without {@code /proc} the database's share reads 0.
+ * Where a run's time goes: every 200 ms, the CPU time used so far by the job's JVM (a child process of the
+ * benchmark) and by its embedded PostgreSQL (the postmaster, found by {@code postmaster.pid} in the data folder,
+ * and the postmaster's children), read from Linux {@code /proc}, so that a step's wall time splits into JVM CPU,
+ * database CPU and waiting. Other processes of the machine are not counted; on a system without {@code /proc}
+ * both shares read 0.
  */
 final class CpuSampler implements AutoCloseable {
 
@@ -23,12 +22,14 @@ final class CpuSampler implements AutoCloseable {
 
     private static final double TICKS_PER_SECOND = 100.0; // USER_HZ on Linux
 
+    private final long jvm;
     private final Path dataDirectory;
     private final List<Sample> samples = new CopyOnWriteArrayList<>();
     private final Thread thread;
     private volatile boolean running = true;
 
-    CpuSampler(Path dataDirectory) {
+    CpuSampler(long jvm, Path dataDirectory) {
+        this.jvm = jvm;
         this.dataDirectory = dataDirectory;
         this.thread = new Thread(this::loop, "cpu-sampler");
         thread.setDaemon(true);
@@ -36,18 +37,18 @@ final class CpuSampler implements AutoCloseable {
     }
 
     private void loop() {
+        Sample previous = new Sample(Instant.now(), 0, 0);
         while (running) {
-            samples.add(new Sample(Instant.now(), jvmCpuSeconds(), databaseCpuSeconds()));
+            // CPU time only grows; a process that has exited reads 0 and keeps its last reading instead
+            previous = new Sample(Instant.now(), Math.max(previous.jvmSeconds(), jvmCpuSeconds()),
+                    Math.max(previous.databaseSeconds(), databaseCpuSeconds()));
+            samples.add(previous);
             try {
                 Thread.sleep(200);
             } catch (InterruptedException e) {
                 return;
             }
         }
-    }
-
-    List<Sample> samples() {
-        return new ArrayList<>(samples);
     }
 
     /** CPU used between {@code from} and {@code to} (the nearest samples inside), or null with fewer than two. */
@@ -64,7 +65,7 @@ final class CpuSampler implements AutoCloseable {
             return null;
         }
         return new Sample(first.at(), last.jvmSeconds() - first.jvmSeconds(),
-                Math.max(0, last.databaseSeconds() - first.databaseSeconds()));
+                last.databaseSeconds() - first.databaseSeconds());
     }
 
     @Override
@@ -74,11 +75,10 @@ final class CpuSampler implements AutoCloseable {
         thread.join();
     }
 
-    private static double jvmCpuSeconds() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            return os.getProcessCpuTime() / 1e9;
-        }
-        return 0;
+    /** The JVM's own threads: utime and stime of its stat, which leave its child processes out. */
+    private double jvmCpuSeconds() {
+        String[] stat = stat(Path.of("/proc", Long.toString(jvm)));
+        return stat == null ? 0 : (Long.parseLong(stat[11]) + Long.parseLong(stat[12])) / TICKS_PER_SECOND;
     }
 
     /** The postmaster's own and its exited children's CPU, plus every live child's (the backends). */

@@ -16,8 +16,7 @@ import java.util.SplittableRandom;
  * deterministic: the same options give byte-identical files.
  *
  * <pre>
- * java -cp target/benefits.jar -Dloader.main=kz.orleu.benefits.generator.QuarterGenerator \
- *      org.springframework.boot.loader.launch.PropertiesLauncher \
+ * java -cp benchmark/target/benefits-benchmark.jar kz.orleu.benefits.generator.QuarterGenerator \
  *      --families 1000000 --income-quarter 2016Q1 --seed 42 --output /tmp/q [--regions 11,63,31] [--bad-rows K]
  * </pre>
  */
