@@ -60,6 +60,7 @@ public final class Benchmark {
                 : Files.createTempDirectory("benefits-benchmark")).toAbsolutePath();
         // the checkout whose ops/benefits and target/benefits.jar are measured (ops/benchmark names it)
         Path root = Path.of(System.getProperty("benefits.root", ".")).toAbsolutePath().normalize();
+        Path shippedReference = root.resolve("src/main/resources/reference");
         Path input = work.resolve("input-" + families);
         Path output = work.resolve("out-" + families);
         Product product = new Product(root, work.resolve("home-" + families));
@@ -81,30 +82,34 @@ public final class Benchmark {
         }
         Instant start = Instant.now();
         Process job = product.start(run.toArray(String[]::new));
+        CpuSampler cpu = new CpuSampler(job.pid(), product.dataDirectory());
         int exit;
-        try (CpuSampler cpu = new CpuSampler(job.pid(), product.dataDirectory())) {
+        try {
             exit = job.waitFor();
-            Duration total = Duration.between(start, Instant.now());
-            RunMetricsFile metrics = RunMetricsFile.read(product.metricsFile());
-            String simulation = simulate ? simulate(product, input, output, work, root, total) : null;
-            try (DatabaseConsole console = DatabaseConsole.start(product, work.resolve("db-console.log"));
-                    Connection db = console.connect()) {
-                Run measured = new Run(families, input, exit, generation, total, metrics, cpu, partitions);
-                measured.print(db);
-                Yardstick.Result yardstick = new Yardstick(db, input,
-                        root.resolve("src/main/resources/reference")).run(BENEFIT_QUARTER_START, INCOME_QUARTER);
-                measured.printAgainst(yardstick);
-            }
-            if (simulation != null) {
-                System.out.println(simulation);
-            }
+        } finally {
+            cpu.close();
+        }
+        Duration total = Duration.between(start, Instant.now());
+        RunMetricsFile metrics = RunMetricsFile.read(product.metricsFile());
+        String simulation = simulate ? simulate(product, input, output, work, shippedReference, total) : null;
+
+        try (DatabaseConsole console = DatabaseConsole.start(product, work.resolve("db-console.log"));
+                Connection db = console.connect()) {
+            Run measured = new Run(families, input, exit, generation, total, metrics, cpu, partitions);
+            measured.print(db);
+            Yardstick.Result yardstick = new Yardstick(db, input, shippedReference).run(BENEFIT_QUARTER_START,
+                    INCOME_QUARTER);
+            measured.printAgainst(yardstick);
+        }
+        if (simulation != null) {
+            System.out.println(simulation);
         }
     }
 
-    private static String simulate(Product product, Path input, Path output, Path work, Path root, Duration run)
-            throws IOException, InterruptedException {
+    private static String simulate(Product product, Path input, Path output, Path work, Path shippedReference,
+            Duration run) throws IOException, InterruptedException {
         Path proposal = work.resolve("proposal-asp-50.csv");
-        String shipped = Files.readString(root.resolve("src/main/resources/reference/rules.csv"));
+        String shipped = Files.readString(shippedReference.resolve("rules.csv"));
         Files.writeString(proposal, shipped + (shipped.endsWith("\n") ? "" : "\n") + REFORM_ROWS);
         Instant start = Instant.now();
         int exit = product.start("simulate", "--quarter", BENEFIT_QUARTER, "--input", input.toString(), "--output",

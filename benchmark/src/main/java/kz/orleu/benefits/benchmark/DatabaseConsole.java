@@ -46,7 +46,7 @@ final class DatabaseConsole implements AutoCloseable {
         try {
             String said = awaitInstructions(process, log);
             return new DatabaseConsole(process, postmasterPid(product.dataDirectory()), said);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | InterruptedException | RuntimeException e) {
             process.destroy();
             process.waitFor(WAIT_SECONDS, TimeUnit.SECONDS);
             throw e;
@@ -61,19 +61,22 @@ final class DatabaseConsole implements AutoCloseable {
 
     /** SIGTERM, then waits for db-console and its postmaster to exit; fails if the server outlives it. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         process.destroy();
-        if (!process.waitFor(WAIT_SECONDS, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("db-console (pid " + process.pid() + ") did not stop on SIGTERM");
-        }
-        Optional<ProcessHandle> server = ProcessHandle.of(postmaster);
-        if (server.isPresent()) {
-            try {
-                server.get().onExit().get(WAIT_SECONDS, TimeUnit.SECONDS);
-            } catch (ExecutionException | TimeoutException e) {
-                throw new IllegalStateException("postgres (pid " + postmaster + ") still runs after db-console "
-                        + "stopped");
+        try {
+            if (!process.waitFor(WAIT_SECONDS, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("db-console (pid " + process.pid() + ") did not stop on SIGTERM");
             }
+            Optional<ProcessHandle> server = ProcessHandle.of(postmaster);
+            if (server.isPresent()) {
+                server.get().onExit().get(WAIT_SECONDS, TimeUnit.SECONDS);
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("postgres (pid " + postmaster + ") still runs after db-console stopped");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while db-console stopped; postgres (pid " + postmaster
+                    + ") may still run");
         }
     }
 
