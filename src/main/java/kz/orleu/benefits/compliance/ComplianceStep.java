@@ -22,6 +22,7 @@ import kz.orleu.benefits.reference.RunReferenceRepository;
 import kz.orleu.benefits.run.RunContext;
 import kz.orleu.benefits.run.RunScopedReader;
 import kz.orleu.benefits.run.RunRepository;
+import kz.orleu.benefits.store.HashJoinCursorReader;
 import kz.orleu.benefits.store.NamedSql;
 import kz.orleu.benefits.store.PgCopy;
 import kz.orleu.benefits.store.SqlArrays;
@@ -30,7 +31,6 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemWriter;
-import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 
 /** Reader, processor and writer of {@code judgeCompliance}: every contract that may have been in force. */
 public final class ComplianceStep {
@@ -113,11 +113,10 @@ public final class ComplianceStep {
     public static RunScopedReader<ContractReview> reader(DataSource dataSource, RunRepository runs) {
         return new RunScopedReader<>(step -> {
             RunContext run = RunContext.of(step);
-            JdbcCursorItemReader<ContractReview> reader = new JdbcCursorItemReader<>(dataSource,
+            HashJoinCursorReader<ContractReview> reader = new HashJoinCursorReader<>(dataSource,
                     CONTRACTS_TO_JUDGE.sql(), (rs, i) -> review(rs));
             reader.setName("contracts");
             reader.setFetchSize(2000);
-            reader.setConnectionAutoCommit(false);
             Map<String, Object> values = new HashMap<>(FamilyHashRange.of(step).parameters());
             values.put("run", run.runId());
             values.put("earlier_runs", runs.latestEarlierRuns(run.benefitQuarter()).toArray(Long[]::new));

@@ -2,7 +2,9 @@ package kz.orleu.benefits.csv;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** The header of an input file: column names by position, checked against the columns the file must have. */
@@ -29,6 +31,15 @@ public record CsvHeader(List<String> columns) {
 
     public List<String> duplicated() {
         return columns.stream().filter(c -> Collections.frequency(columns, c) > 1).distinct().toList();
+    }
+
+    /** Each column's position, the first one where a name is repeated (later ones are reported as duplicated). */
+    public Map<String, Integer> positions() {
+        Map<String, Integer> positions = new HashMap<>(columns.size() * 2);
+        for (int i = 0; i < columns.size(); i++) {
+            positions.putIfAbsent(columns.get(i), i);
+        }
+        return Collections.unmodifiableMap(positions);
     }
 
     public int size() {

@@ -12,6 +12,9 @@ final class CsvLineParser {
     }
 
     static String[] split(String record) {
+        if (record.indexOf('"') < 0) {
+            return splitUnquoted(record);
+        }
         RFC4180Parser parser = new RFC4180ParserBuilder().withSeparator(',').build();
         try {
             String[] fields = parser.parseLine(record);
@@ -22,10 +25,37 @@ final class CsvLineParser {
     }
 
     /**
+     * A record without quotes, split at every comma as OpenCSV's RFC 4180 parser splits it (every field kept, also
+     * empty ones at the end), without its per-line set-up: nearly every row of a large file takes this path.
+     */
+    static String[] splitUnquoted(String record) {
+        int count = 1;
+        for (int i = record.indexOf(','); i >= 0; i = record.indexOf(',', i + 1)) {
+            count++;
+        }
+        String[] fields = new String[count];
+        int start = 0;
+        for (int f = 0; f < count - 1; f++) {
+            int comma = record.indexOf(',', start);
+            fields[f] = record.substring(start, comma);
+            start = comma + 1;
+        }
+        fields[count - 1] = record.substring(start);
+        return fields;
+    }
+
+    /**
      * True when the text ends inside a quoted field. With RFC 4180 quoting every closed quoted field holds an
      * even number of quote characters, so an odd count means the record continues on the next physical line.
      */
     static boolean endsInsideQuotes(CharSequence text) {
+        if (text instanceof String string) {
+            boolean inside = false;
+            for (int i = string.indexOf('"'); i >= 0; i = string.indexOf('"', i + 1)) {
+                inside = !inside;
+            }
+            return inside;
+        }
         int quotes = 0;
         for (int i = 0; i < text.length(); i++) {
             if (text.charAt(i) == '"') {

@@ -40,6 +40,7 @@ public class CsvRecordReader implements ItemStreamReader<CsvRecord> {
     private final String contextPrefix;
     private PhysicalLines lines;
     private CsvHeader header;
+    private Map<String, Integer> positions;
     private final Deque<PhysicalLines.Line> lookahead = new ArrayDeque<>();
     private long blankLines;
 
@@ -81,6 +82,7 @@ public class CsvRecordReader implements ItemStreamReader<CsvRecord> {
                         + " bytes");
             }
             header = CsvHeader.parse(first.text());
+            positions = header.positions();
             if (context.containsKey(contextPrefix + OFFSET)) {
                 long offset = context.getLong(contextPrefix + OFFSET);
                 long line = context.getLong(contextPrefix + LINE);
@@ -148,7 +150,7 @@ public class CsvRecordReader implements ItemStreamReader<CsvRecord> {
             if (!CsvLineParser.endsInsideQuotes(joined)) {
                 String[] fields = CsvLineParser.split(joined.toString());
                 if (fields.length == header.size() && continuation.stream().noneMatch(PhysicalLines.Line::hasNul)) {
-                    return new CsvRecord.Row(first.number(), byColumn(fields));
+                    return new CsvRecord.Row(first.number(), new FieldMap(positions, fields));
                 }
                 break;
             }
@@ -166,7 +168,7 @@ public class CsvRecordReader implements ItemStreamReader<CsvRecord> {
             return malformed(line, text,
                     "expected " + header.size() + " columns as in the header, found " + fields.length);
         }
-        return new CsvRecord.Row(line.number(), byColumn(fields));
+        return new CsvRecord.Row(line.number(), new FieldMap(positions, fields));
     }
 
     private CsvRecord malformed(PhysicalLines.Line line, String text, String message) {
@@ -214,15 +216,25 @@ public class CsvRecordReader implements ItemStreamReader<CsvRecord> {
         return !text.isEmpty() && text.charAt(0) == BOM ? text.substring(1) : text;
     }
 
-    @Override
-    public void update(ExecutionContext context) {
-        PhysicalLines.Line pending = lookahead.peekFirst();
-        context.putLong(contextPrefix + OFFSET, pending != null ? pending.offset() : lines.offset());
-        context.putLong(contextPrefix + LINE, pending != null ? pending.number() : nextLineNumber());
+    /** Where the next record starts: a restart after the records read so far opens the file there. */
+    public record Position(long offset, long line) {
     }
 
-    private long nextLineNumber() {
-        return lines.nextNumber();
+    public Position position() {
+        PhysicalLines.Line pending = lookahead.peekFirst();
+        return pending != null ? new Position(pending.offset(), pending.number())
+                : new Position(lines.offset(), lines.nextNumber());
+    }
+
+    @Override
+    public void update(ExecutionContext context) {
+        save(position(), context);
+    }
+
+    /** Records {@code position} in a step's execution context, where {@link #open} looks for it. */
+    void save(Position position, ExecutionContext context) {
+        context.putLong(contextPrefix + OFFSET, position.offset());
+        context.putLong(contextPrefix + LINE, position.line());
     }
 
     @Override

@@ -1,6 +1,5 @@
 package kz.orleu.benefits.csv;
 
-import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,7 +30,9 @@ final class PhysicalLines implements Closeable {
     private int limit;
     private long offset;
     private long nextNumber;
-    private final ByteArrayOutputStream current = new ByteArrayOutputStream(256);
+    /** The bytes kept of a line that spans buffers (or is too long): {@code kept} of them are valid. */
+    private byte[] current = new byte[256];
+    private int kept;
     private final int maxLineBytes;
 
     PhysicalLines(CsvSource source, long startOffset, long startLineNumber, int maxLineBytes) throws IOException {
@@ -41,49 +42,86 @@ final class PhysicalLines implements Closeable {
         this.maxLineBytes = maxLineBytes;
     }
 
-    /** The next physical line, or null at the end of the file. */
+    /**
+     * The next physical line, or null at the end of the file. The buffer is scanned in bulk for the line's end, and
+     * a line that lies whole within the buffer becomes its text without being copied first: this loop runs once
+     * per row of a file of millions.
+     */
     Line next() throws IOException {
-        current.reset();
+        if (position == limit && !fill()) {
+            return null;
+        }
         long start = offset;
         long length = 0;
         boolean nul = false;
-        boolean any = false;
+        kept = 0;
         while (true) {
-            int b = read();
-            if (b < 0) {
-                if (!any) {
-                    return null;
+            int from = position;
+            int i = from;
+            byte[] bytes = buffer;
+            int end = limit;
+            while (i < end) {
+                byte b = bytes[i];
+                if (b == '\n' || b == '\r') {
+                    break;
                 }
-                break;
-            }
-            any = true;
-            if (b == '\n') {
-                break;
-            }
-            if (b == '\r') {
-                if (peek() == '\n') {
-                    read();
+                if (b == 0) {
+                    nul = true;
                 }
+                i++;
+            }
+            int run = i - from;
+            length += run;
+            offset += run;
+            position = i;
+            if (i < end) {
+                if (kept == 0 && length == run && length <= maxLineBytes) {
+                    String text = new String(bytes, from, run, StandardCharsets.UTF_8);
+                    skipTerminator();
+                    return new Line(nextNumber++, start, text, nul, length, false);
+                }
+                keep(bytes, from, run);
+                skipTerminator();
                 break;
             }
-            if (b == 0) {
-                nul = true;
-            }
-            length++;
-            if (length <= maxLineBytes) {
-                current.write(b);
+            keep(bytes, from, run);
+            if (!fill()) {
+                break;
             }
         }
         if (length > maxLineBytes) {
             return new Line(nextNumber++, start, keptStart(), nul, length, true);
         }
-        return new Line(nextNumber++, start, current.toString(StandardCharsets.UTF_8), nul, length, false);
+        return new Line(nextNumber++, start, new String(current, 0, kept, StandardCharsets.UTF_8), nul, length, false);
+    }
+
+    /** Keeps the bytes of a line that spans buffers, up to the limit; what is beyond it is only counted. */
+    private void keep(byte[] bytes, int from, int run) {
+        int room = Math.min(run, maxLineBytes - kept);
+        if (room <= 0) {
+            return;
+        }
+        if (kept + room > current.length) {
+            current = java.util.Arrays.copyOf(current, Math.max(kept + room, current.length * 2));
+        }
+        System.arraycopy(bytes, from, current, kept, room);
+        kept += room;
+    }
+
+    /** Passes over LF, CRLF or a lone CR at the current position. */
+    private void skipTerminator() throws IOException {
+        byte b = buffer[position++];
+        offset++;
+        if (b == '\r' && (position < limit || fill()) && buffer[position] == '\n') {
+            position++;
+            offset++;
+        }
     }
 
     /** The first bytes of an over-long line as text, without a character cut in half at the end. */
     private String keptStart() {
-        byte[] bytes = current.toByteArray();
-        int end = Math.min(bytes.length, KEPT_OF_LONG_LINE);
+        byte[] bytes = current;
+        int end = Math.min(kept, KEPT_OF_LONG_LINE);
         int lead = end;
         while (lead > 0 && lead > end - 4 && (bytes[lead - 1] & 0xC0) == 0x80) {
             lead--;
@@ -106,21 +144,6 @@ final class PhysicalLines implements Closeable {
     /** Byte offset of the next line to be returned. */
     long offset() {
         return offset;
-    }
-
-    private int read() throws IOException {
-        if (position == limit && !fill()) {
-            return -1;
-        }
-        offset++;
-        return buffer[position++] & 0xff;
-    }
-
-    private int peek() throws IOException {
-        if (position == limit && !fill()) {
-            return -1;
-        }
-        return buffer[position] & 0xff;
     }
 
     private boolean fill() throws IOException {

@@ -6,6 +6,7 @@ import javax.sql.DataSource;
 import kz.orleu.benefits.csv.CsvRecord;
 import kz.orleu.benefits.csv.CsvRecordReader;
 import kz.orleu.benefits.csv.CsvSource;
+import kz.orleu.benefits.csv.ReadAheadRecordReader;
 import kz.orleu.benefits.observability.ProgressReporter;
 import kz.orleu.benefits.reference.RuleSet;
 import kz.orleu.benefits.reference.RunReferenceRepository;
@@ -28,8 +29,8 @@ public final class DeclarationIngest {
     }
 
     public static RunScopedReader<CsvRecord> reader(InputFile file) {
-        return new RunScopedReader<>(step -> new CsvRecordReader(
-                CsvSource.of(RunContext.of(step).input().resolve(file.fileName()))));
+        return new RunScopedReader<>(step -> new ReadAheadRecordReader(new CsvRecordReader(
+                CsvSource.of(RunContext.of(step).input().resolve(file.fileName())))));
     }
 
     /** Progress of an ingest step in bytes of its file: the reader's committed offset against the file size. */

@@ -3,8 +3,6 @@ package kz.orleu.benefits.store;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.StringReader;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,6 +10,7 @@ import java.sql.SQLException;
 import java.util.List;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
@@ -24,29 +23,46 @@ public final class PgCopy {
     private PgCopy() {
     }
 
+    /** What is sent to the server at a time: the server parses one piece while the next is encoded. */
+    private static final int PIECE = 1 << 16;
+
     /** Copies rows into {@code table(columns)}; each row holds one value per column, nulls allowed. */
     public static void copy(DataSource dataSource, String table, List<String> columns, List<Object[]> rows) {
         if (rows.isEmpty()) {
             return;
         }
-        StringBuilder csv = new StringBuilder(rows.size() * 96);
-        for (Object[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                if (i > 0) {
-                    csv.append(',');
-                }
-                append(csv, row[i]);
-            }
-            csv.append('\n');
-        }
-        String sql = "COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN WITH (FORMAT csv)";
+        String sql = "COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN";
         Connection connection = DataSourceUtils.getConnection(dataSource);
+        CopyIn copy = null;
         try {
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(csv.toString()));
-        } catch (SQLException | IOException e) {
+            copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+            CopyTextEncoder encoder = new CopyTextEncoder(PIECE + 4096);
+            for (Object[] row : rows) {
+                encoder.row(row);
+                if (encoder.size() >= PIECE) {
+                    copy.writeToCopy(encoder.buffer(), 0, encoder.size());
+                    encoder.clear();
+                }
+            }
+            copy.writeToCopy(encoder.buffer(), 0, encoder.size());
+            copy.endCopy();
+            copy = null;
+        } catch (SQLException e) {
             throw new DataAccessResourceFailureException("COPY into " + table + " failed: " + e.getMessage(), e);
         } finally {
+            cancelUnfinished(copy);
             DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /** A COPY left open by a failure would leave the connection unusable for the rollback that follows. */
+    private static void cancelUnfinished(CopyIn copy) {
+        if (copy != null && copy.isActive()) {
+            try {
+                copy.cancelCopy();
+            } catch (SQLException ignored) {
+                // the connection is broken anyway; the transaction rolls back
+            }
         }
     }
 
@@ -74,20 +90,6 @@ public final class PgCopy {
             throw new DataAccessResourceFailureException("COPY to " + file + " failed: " + e.getMessage(), e);
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
-        }
-    }
-
-    private static void append(StringBuilder csv, Object value) {
-        if (value == null) {
-            return;
-        }
-        if (value instanceof BigDecimal decimal) {
-            csv.append(decimal.toPlainString());
-        } else if (value instanceof Number || value instanceof Boolean) {
-            csv.append(value);
-        } else {
-            String text = value.toString().replace("\0", "");
-            csv.append('"').append(text.replace("\"", "\"\"")).append('"');
         }
     }
 }
