@@ -3,10 +3,9 @@ package kz.orleu.benefits.declaration;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
-import kz.orleu.benefits.csv.CsvRecord;
 import kz.orleu.benefits.csv.CsvRecordReader;
 import kz.orleu.benefits.csv.CsvSource;
-import kz.orleu.benefits.csv.ReadAheadRecordReader;
+import kz.orleu.benefits.csv.ReadAheadReader;
 import kz.orleu.benefits.observability.ProgressReporter;
 import kz.orleu.benefits.reference.RuleSet;
 import kz.orleu.benefits.reference.RunReferenceRepository;
@@ -16,21 +15,32 @@ import kz.orleu.benefits.store.PgCopy;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
-import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
- * Reader, processor and writer of the chunk step that stages one input file: every record read becomes a
- * staging row, accepted or rejected, so that rows read = accepted + rejected holds by construction.
+ * Reader and writer of the chunk step that stages one input file: every record read becomes a staging row,
+ * accepted or rejected, so that rows read = accepted + rejected holds by construction. The reader validates each
+ * row on its reading thread ({@link ReadAheadReader}), so that reading and checking the next chunk overlap with
+ * the database storing this one; the writer has only to send the rows.
  */
 public final class DeclarationIngest {
 
     private DeclarationIngest() {
     }
 
-    public static RunScopedReader<CsvRecord> reader(InputFile file) {
-        return new RunScopedReader<>(step -> new ReadAheadRecordReader(new CsvRecordReader(
-                CsvSource.of(RunContext.of(step).input().resolve(file.fileName())))));
+    public static RunScopedReader<StagedRow> reader(InputFile file, RunReferenceRepository reference) {
+        return new RunScopedReader<>(step -> {
+            RunContext run = RunContext.of(step);
+            DeclarationRowValidator validator = validator(run, reference);
+            return new ReadAheadReader<>(new CsvRecordReader(CsvSource.of(run.input().resolve(file.fileName()))),
+                    record -> validator.validate(file, record));
+        });
+    }
+
+    private static DeclarationRowValidator validator(RunContext run, RunReferenceRepository reference) {
+        var data = reference.load(run.runId());
+        RuleSet rules = data.ruleSetFor(run.benefitQuarter());
+        return new DeclarationRowValidator(run.incomeQuarter(), data.regions().keySet(), rules.knownIncomeTypes());
     }
 
     /** Progress of an ingest step in bytes of its file: the reader's committed offset against the file size. */
@@ -50,32 +60,6 @@ public final class DeclarationIngest {
                 }
             }
         };
-    }
-
-    public static final class Processor implements ItemProcessor<CsvRecord, StagedRow>, StepExecutionListener {
-
-        private final InputFile file;
-        private final RunReferenceRepository reference;
-        private DeclarationRowValidator validator;
-
-        public Processor(InputFile file, RunReferenceRepository reference) {
-            this.file = file;
-            this.reference = reference;
-        }
-
-        @Override
-        public void beforeStep(StepExecution stepExecution) {
-            RunContext run = RunContext.of(stepExecution);
-            var data = reference.load(run.runId());
-            RuleSet rules = data.ruleSetFor(run.benefitQuarter());
-            validator = new DeclarationRowValidator(run.incomeQuarter(), data.regions().keySet(),
-                    rules.knownIncomeTypes());
-        }
-
-        @Override
-        public StagedRow process(CsvRecord record) {
-            return validator.validate(file, record);
-        }
     }
 
     public static final class Writer implements ItemWriter<StagedRow>, StepExecutionListener {
@@ -126,7 +110,7 @@ public final class DeclarationIngest {
                     warnings.add(warningRow(runId, w));
                 }
             }
-            PgCopy.copy(dataSource, file.stagingTable(), stagingColumns, staged);
+            PgCopy.copyBinary(dataSource, file.stagingTable(), stagingColumns, staged);
             PgCopy.copy(dataSource, "reject", REJECT_COLUMNS, rejects);
             PgCopy.copy(dataSource, "warning", WARNING_COLUMNS, warnings);
             countRejectedAsFiltered(rejects.size());

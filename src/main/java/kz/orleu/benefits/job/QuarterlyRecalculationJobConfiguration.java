@@ -131,9 +131,8 @@ public class QuarterlyRecalculationJobConfiguration {
     }
 
     Step ingest(InputFile file) {
-        return chunkStep(file.stepName(), DeclarationIngest.reader(file),
-                new DeclarationIngest.Processor(file, reference), new DeclarationIngest.Writer(file, dataSource),
-                DeclarationIngest.bytesRead(file));
+        return chunkStep(file.stepName(), DeclarationIngest.reader(file, reference), row -> row,
+                new DeclarationIngest.Writer(file, dataSource), DeclarationIngest.bytesRead(file));
     }
 
     Step validateDeclarations() {

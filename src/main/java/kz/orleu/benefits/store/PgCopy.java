@@ -6,8 +6,14 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -53,6 +59,73 @@ public final class PgCopy {
             cancelUnfinished(copy);
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
+    }
+
+    /**
+     * Copies rows into {@code table(columns)} in COPY's binary format, for the bulk loads of millions of rows:
+     * each value must have the Java type of its column ({@link CopyBinaryEncoder.Type}).
+     */
+    public static void copyBinary(DataSource dataSource, String table, List<String> columns, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        String sql = "COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN WITH (FORMAT binary)";
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        CopyIn copy = null;
+        try {
+            CopyBinaryEncoder encoder = new CopyBinaryEncoder(columnTypes(connection, table, columns), PIECE + 4096);
+            copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+            encoder.header();
+            for (Object[] row : rows) {
+                encoder.row(row);
+                if (encoder.size() >= PIECE) {
+                    copy.writeToCopy(encoder.buffer(), 0, encoder.size());
+                    encoder.clear();
+                }
+            }
+            encoder.trailer();
+            copy.writeToCopy(encoder.buffer(), 0, encoder.size());
+            copy.endCopy();
+            copy = null;
+        } catch (SQLException e) {
+            throw new DataAccessResourceFailureException("COPY into " + table + " failed: " + e.getMessage(), e);
+        } finally {
+            cancelUnfinished(copy);
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    private static final Map<String, List<CopyBinaryEncoder.Type>> COLUMN_TYPES = new ConcurrentHashMap<>();
+
+    /** The types of a table's columns, asked once per table and columns: a schema does not change under a run. */
+    private static List<CopyBinaryEncoder.Type> columnTypes(Connection connection, String table, List<String> columns)
+            throws SQLException {
+        String key = table + columns;
+        List<CopyBinaryEncoder.Type> known = COLUMN_TYPES.get(key);
+        if (known != null) {
+            return known;
+        }
+        Map<String, CopyBinaryEncoder.Type> byName = new HashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement("""
+                select a.attname, t.typname from pg_attribute a join pg_type t on t.oid = a.atttypid
+                 where a.attrelid = ?::regclass and a.attnum > 0 and not a.attisdropped""")) {
+            statement.setString(1, table);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    byName.put(rs.getString(1), CopyBinaryEncoder.Type.of(rs.getString(2)));
+                }
+            }
+        }
+        List<CopyBinaryEncoder.Type> types = new ArrayList<>(columns.size());
+        for (String column : columns) {
+            CopyBinaryEncoder.Type type = byName.get(column);
+            if (type == null) {
+                throw new IllegalArgumentException(table + "." + column + " has no type a binary COPY writes");
+            }
+            types.add(type);
+        }
+        COLUMN_TYPES.put(key, List.copyOf(types));
+        return types;
     }
 
     /** A COPY left open by a failure would leave the connection unusable for the rollback that follows. */

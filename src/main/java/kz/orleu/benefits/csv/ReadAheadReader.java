@@ -5,30 +5,32 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
- * Reads a file's records on a thread of its own, ahead of the step: while a chunk is written (the database parses
- * and stores it), the next one is already being read. Each record travels with the position after it, so that a
- * chunk's commit saves exactly where the records handed to the step end, not where reading ahead got to: a restart
- * resumes as the plain {@link CsvRecordReader} would.
+ * Reads a file's records and turns each into an item ({@code parse}: a pure function, e.g. a row's validation)
+ * on a thread of its own, ahead of the step: while a chunk is written (the database stores it), the next one is
+ * already being read. Each item travels with the position after its record, so that a chunk's commit saves
+ * exactly where the records handed to the step end, not where reading ahead got to: a restart resumes as the
+ * plain {@link CsvRecordReader} would.
  */
-public final class ReadAheadRecordReader implements ItemStreamReader<CsvRecord> {
+public final class ReadAheadReader<T> implements ItemStreamReader<T> {
 
     /** Records handed over at a time, and batches held ready: a few chunks' worth, far below any heap concern. */
     private static final int BATCH = 1_000;
     private static final int BATCHES_AHEAD = 32;
 
-    private record Read(CsvRecord record, CsvRecordReader.Position after) {
+    private record Read<T>(T item, CsvRecordReader.Position after) {
     }
 
     /** What the reading thread hands over: records, then an end or the failure that stopped it. */
     private sealed interface Handover {
     }
 
-    private record Records(List<Read> reads) implements Handover {
+    private record Items<T>(List<Read<T>> reads) implements Handover {
     }
 
     private record End() implements Handover {
@@ -38,16 +40,18 @@ public final class ReadAheadRecordReader implements ItemStreamReader<CsvRecord> 
     }
 
     private final CsvRecordReader file;
+    private final Function<CsvRecord, T> parse;
     private final BlockingQueue<Handover> ready = new ArrayBlockingQueue<>(BATCHES_AHEAD);
     private Thread reading;
     private volatile boolean closing;
-    private List<Read> current = List.of();
+    private List<Read<T>> current = List.of();
     private int next;
     private boolean ended;
     private CsvRecordReader.Position position;
 
-    public ReadAheadRecordReader(CsvRecordReader file) {
+    public ReadAheadReader(CsvRecordReader file, Function<CsvRecord, T> parse) {
         this.file = file;
+        this.parse = parse;
     }
 
     @Override
@@ -62,13 +66,13 @@ public final class ReadAheadRecordReader implements ItemStreamReader<CsvRecord> 
     private void readAhead() {
         try {
             while (!closing) {
-                List<Read> reads = new ArrayList<>(BATCH);
+                List<Read<T>> reads = new ArrayList<>(BATCH);
                 CsvRecord record = null;
                 while (reads.size() < BATCH && (record = file.read()) != null) {
-                    reads.add(new Read(record, file.position()));
+                    reads.add(new Read<>(parse.apply(record), file.position()));
                 }
                 if (!reads.isEmpty()) {
-                    hand(new Records(reads));
+                    hand(new Items<>(reads));
                 }
                 if (record == null) {
                     hand(new End());
@@ -93,7 +97,8 @@ public final class ReadAheadRecordReader implements ItemStreamReader<CsvRecord> 
     }
 
     @Override
-    public CsvRecord read() throws InterruptedException {
+    @SuppressWarnings("unchecked")
+    public T read() throws InterruptedException {
         while (next == current.size()) {
             if (ended) {
                 return null;
@@ -103,16 +108,16 @@ public final class ReadAheadRecordReader implements ItemStreamReader<CsvRecord> 
                 ended = true;
                 throw failure.cause();
             }
-            if (handover instanceof Records records) {
-                current = records.reads();
+            if (handover instanceof Items<?> items) {
+                current = (List<Read<T>>) (List<?>) items.reads();
                 next = 0;
             } else {
                 ended = true;
             }
         }
-        Read read = current.get(next++);
+        Read<T> read = current.get(next++);
         position = read.after();
-        return read.record();
+        return read.item();
     }
 
     @Override

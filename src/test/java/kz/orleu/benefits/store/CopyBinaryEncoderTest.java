@@ -1,0 +1,38 @@
+package kz.orleu.benefits.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CopyBinaryEncoderTest {
+
+    @Test
+    void numericIsBaseTenThousandDigitsWithWeightSignAndScale() {
+        // 12345.67 = 1 2345 . 6700: digits 1, 2345, 6700; weight 1 (the first digit is 10000^1); scale 2
+        assertThat(numeric("12345.67")).containsExactly(3, 1, 0, 2, 1, 2345, 6700);
+        // 0.05 = 0 . 0500: one digit 500 of weight -1
+        assertThat(numeric("0.05")).containsExactly(1, -1, 0, 2, 500);
+        // trailing zero digits are left out: 20000 = 2 0000, digit 2 of weight 1
+        assertThat(numeric("20000")).containsExactly(1, 1, 0, 0, 2);
+        assertThat(numeric("0.00")).containsExactly(0, 0, 0, 2);
+        assertThat(numeric("-7.5")).containsExactly(2, 0, 0x4000, 1, 7, 5000);
+        assertThat(numeric("999999999999.99")).containsExactly(4, 2, 0, 2, 9999, 9999, 9999, 9900);
+    }
+
+    /** The int16 words of one numeric value after its length. */
+    private static List<Integer> numeric(String value) {
+        CopyBinaryEncoder encoder = new CopyBinaryEncoder(List.of(CopyBinaryEncoder.Type.NUMERIC), 64);
+        encoder.row(new Object[] {new BigDecimal(value)});
+        ByteBuffer bytes = ByteBuffer.wrap(encoder.buffer(), 0, encoder.size());
+        assertThat(bytes.getShort()).isEqualTo((short) 1);
+        int length = bytes.getInt();
+        List<Integer> words = new java.util.ArrayList<>();
+        for (int i = 0; i < length / 2; i++) {
+            words.add((int) bytes.getShort());
+        }
+        return words;
+    }
+}
