@@ -213,8 +213,8 @@ public final class EntitlementStep {
                             p.amount(), p.kind().name()});
                 }
             }
-            PgCopy.copy(dataSource, "entitlement", ENTITLEMENT_COLUMNS, entitlements);
-            PgCopy.copy(dataSource, "payment", PAYMENT_COLUMNS, payments);
+            PgCopy.copyBinary(dataSource, "entitlement", ENTITLEMENT_COLUMNS, entitlements);
+            PgCopy.copyBinary(dataSource, "payment", PAYMENT_COLUMNS, payments);
         }
     }
 }

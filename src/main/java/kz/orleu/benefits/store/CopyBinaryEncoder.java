@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * Rows in the binary format of PostgreSQL's COPY: each value as the server stores it, so that the server does not
  * parse dates, numbers and escapes again (a quarter of its work when loading a file of millions of rows, measured
- * on the members file). The columns' types are the table's ({@link Type}); a value of another Java type is a bug.
+ * on the members file). The columns' types are the table's ({@link Type}); each value has the Java type of its
+ * column (whole numbers for a numeric column too), any other is a bug.
  */
 final class CopyBinaryEncoder {
 
@@ -98,7 +99,8 @@ final class CopyBinaryEncoder {
             }
             case DATE -> fixed(4, Math.toIntExact(((LocalDate) value).toEpochDay() - POSTGRES_EPOCH_DAY));
             case TEXT -> text(value.toString());
-            case NUMERIC -> numeric((BigDecimal) value);
+            case NUMERIC -> numeric(value instanceof BigDecimal decimal ? decimal
+                    : BigDecimal.valueOf(((Number) value).longValue()));
         }
     }
 
