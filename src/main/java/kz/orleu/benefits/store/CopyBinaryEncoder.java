@@ -133,15 +133,25 @@ final class CopyBinaryEncoder {
         // the digits as a whole number of ten-thousandths: the fraction padded to whole groups of four
         int fractionGroups = (scale + 3) / 4;
         BigInteger units = absolute.movePointRight(fractionGroups * 4).toBigIntegerExact();
-        short[] groups = new short[0];
+        short[] groups = new short[8];
         int count = 0;
-        while (units.signum() > 0) {
-            BigInteger[] division = units.divideAndRemainder(TEN_THOUSAND);
-            if (count == groups.length) {
-                groups = Arrays.copyOf(groups, Math.max(4, count * 2));
+        if (units.bitLength() < 63) {
+            // every amount of a file: long arithmetic, not BigInteger's division
+            for (long rest = units.longValue(); rest > 0; rest /= 10_000) {
+                if (count == groups.length) {
+                    groups = Arrays.copyOf(groups, count * 2);
+                }
+                groups[count++] = (short) (rest % 10_000);
             }
-            groups[count++] = division[1].shortValue();
-            units = division[0];
+        } else {
+            while (units.signum() > 0) {
+                BigInteger[] division = units.divideAndRemainder(TEN_THOUSAND);
+                if (count == groups.length) {
+                    groups = Arrays.copyOf(groups, count * 2);
+                }
+                groups[count++] = division[1].shortValue();
+                units = division[0];
+            }
         }
         // groups[0] is the last group; the first group's weight counts groups before the point
         int weight = count - fractionGroups - 1;

@@ -20,6 +20,9 @@ class CopyBinaryEncoderTest {
         assertThat(numeric("0.00")).containsExactly(0, 0, 0, 2);
         assertThat(numeric("-7.5")).containsExactly(2, 0, 0x4000, 1, 7, 5000);
         assertThat(numeric("999999999999.99")).containsExactly(4, 2, 0, 2, 9999, 9999, 9999, 9900);
+        // past a long: sums of amounts are numeric(1000,2)
+        assertThat(numeric("123456789012345678901234.5"))
+                .containsExactly(7, 5, 0, 1, 1234, 5678, 9012, 3456, 7890, 1234, 5000);
     }
 
     /** The int16 words of one numeric value after its length. */
