@@ -11,6 +11,7 @@ import kz.orleu.benefits.reference.RuleSet;
 import kz.orleu.benefits.reference.RunReferenceRepository;
 import kz.orleu.benefits.run.RunContext;
 import kz.orleu.benefits.run.RunScopedReader;
+import kz.orleu.benefits.store.BinaryRows;
 import kz.orleu.benefits.store.PgCopy;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
@@ -19,22 +20,48 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
  * Reader and writer of the chunk step that stages one input file: every record read becomes a staging row,
- * accepted or rejected, so that rows read = accepted + rejected holds by construction. The reader validates each
- * row on its reading thread ({@link ReadAheadReader}), so that reading and checking the next chunk overlap with
- * the database storing this one; the writer has only to send the rows.
+ * accepted or rejected, so that rows read = accepted + rejected holds by construction. The reader checks each row
+ * and encodes it for the COPY on its reading thread ({@link ReadAheadReader}), so that reading the next chunk
+ * overlaps with the database storing this one; the writer has only to send the bytes.
  */
 public final class DeclarationIngest {
 
     private DeclarationIngest() {
     }
 
-    public static RunScopedReader<StagedRow> reader(InputFile file, RunReferenceRepository reference) {
+    /** A row checked and, already on the reading thread, encoded for the COPY into its staging table. */
+    public record Staged(StagedRow row, byte[] copyRow) {
+    }
+
+    public static RunScopedReader<Staged> reader(InputFile file, RunReferenceRepository reference,
+            DataSource dataSource) {
         return new RunScopedReader<>(step -> {
             RunContext run = RunContext.of(step);
             DeclarationRowValidator validator = validator(run, reference);
+            BinaryRows staging = PgCopy.binaryRows(dataSource, file.stagingTable(), stagingColumns(file));
+            long runId = run.runId();
             return new ReadAheadReader<>(new CsvRecordReader(CsvSource.of(run.input().resolve(file.fileName()))),
-                    record -> validator.validate(file, record));
+                    record -> {
+                        StagedRow row = validator.validate(file, record);
+                        return new Staged(row, staging.encode(stagingRow(runId, row)));
+                    });
         });
+    }
+
+    /** The columns of a file's staging table: the run, the line, whether rejected, then the file's columns. */
+    static List<String> stagingColumns(InputFile file) {
+        List<String> columns = new ArrayList<>(List.of("run_id", "line", "rejected"));
+        file.columns().forEach(c -> columns.add(c.name()));
+        return List.copyOf(columns);
+    }
+
+    private static Object[] stagingRow(long runId, StagedRow row) {
+        Object[] values = new Object[row.values().length + 3];
+        values[0] = runId;
+        values[1] = row.line();
+        values[2] = row.rejected();
+        System.arraycopy(row.values(), 0, values, 3, row.values().length);
+        return values;
     }
 
     private static DeclarationRowValidator validator(RunContext run, RunReferenceRepository reference) {
@@ -62,7 +89,7 @@ public final class DeclarationIngest {
         };
     }
 
-    public static final class Writer implements ItemWriter<StagedRow>, StepExecutionListener {
+    public static final class Writer implements ItemWriter<Staged>, StepExecutionListener {
 
         static final List<String> REJECT_COLUMNS = List.of("run_id", "file", "line", "column_name", "value", "reason",
                 "message", "family_id", "contract_id");
@@ -71,36 +98,30 @@ public final class DeclarationIngest {
 
         private final InputFile file;
         private final DataSource dataSource;
-        private final List<String> stagingColumns;
+        private BinaryRows staging;
         private long runId;
         private StepExecution stepExecution;
 
         public Writer(InputFile file, DataSource dataSource) {
             this.file = file;
             this.dataSource = dataSource;
-            List<String> columns = new ArrayList<>(List.of("run_id", "line", "rejected"));
-            file.columns().forEach(c -> columns.add(c.name()));
-            this.stagingColumns = List.copyOf(columns);
         }
 
         @Override
         public void beforeStep(StepExecution stepExecution) {
             runId = RunContext.of(stepExecution).runId();
             this.stepExecution = stepExecution;
+            staging = PgCopy.binaryRows(dataSource, file.stagingTable(), stagingColumns(file));
         }
 
         @Override
-        public void write(Chunk<? extends StagedRow> chunk) {
-            List<Object[]> staged = new ArrayList<>(chunk.size());
+        public void write(Chunk<? extends Staged> chunk) {
+            List<byte[]> staged = new ArrayList<>(chunk.size());
             List<Object[]> rejects = new ArrayList<>();
             List<Object[]> warnings = new ArrayList<>();
-            for (StagedRow row : chunk) {
-                Object[] values = new Object[row.values().length + 3];
-                values[0] = runId;
-                values[1] = row.line();
-                values[2] = row.rejected();
-                System.arraycopy(row.values(), 0, values, 3, row.values().length);
-                staged.add(values);
+            for (Staged item : chunk) {
+                StagedRow row = item.row();
+                staged.add(item.copyRow());
                 if (row.rejected()) {
                     Reject r = row.reject();
                     rejects.add(new Object[] {runId, r.file(), r.line(), r.column(), r.value(), r.reason().name(),
@@ -110,7 +131,7 @@ public final class DeclarationIngest {
                     warnings.add(warningRow(runId, w));
                 }
             }
-            PgCopy.copyBinary(dataSource, file.stagingTable(), stagingColumns, staged);
+            PgCopy.copyBinary(dataSource, staging, staged);
             PgCopy.copy(dataSource, "reject", REJECT_COLUMNS, rejects);
             PgCopy.copy(dataSource, "warning", WARNING_COLUMNS, warnings);
             countRejectedAsFiltered(rejects.size());

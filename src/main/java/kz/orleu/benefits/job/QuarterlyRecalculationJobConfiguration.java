@@ -131,7 +131,7 @@ public class QuarterlyRecalculationJobConfiguration {
     }
 
     Step ingest(InputFile file) {
-        return chunkStep(file.stepName(), DeclarationIngest.reader(file, reference), row -> row,
+        return chunkStep(file.stepName(), DeclarationIngest.reader(file, reference, dataSource), row -> row,
                 new DeclarationIngest.Writer(file, dataSource), DeclarationIngest.bytesRead(file));
     }
 

@@ -69,26 +69,62 @@ public final class PgCopy {
         if (rows.isEmpty()) {
             return;
         }
-        String sql = "COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN WITH (FORMAT binary)";
+        BinaryRows format = binaryRows(dataSource, table, columns);
+        List<byte[]> encoded = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            encoded.add(format.encode(row));
+        }
+        copyBinary(dataSource, format, encoded);
+    }
+
+    /**
+     * The binary form of rows of {@code table(columns)}, to encode rows where they are made (a reading thread)
+     * and {@link #copyBinary(DataSource, BinaryRows, List) copy} them later.
+     */
+    public static BinaryRows binaryRows(DataSource dataSource, String table, List<String> columns) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            return new BinaryRows(table, columns, columnTypes(connection, table, columns));
+        } catch (SQLException e) {
+            throw new DataAccessResourceFailureException("cannot read the columns of " + table, e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /** Rows encoded by {@link BinaryRows#encode}, sent as one COPY in the current transaction. */
+    public static void copyBinary(DataSource dataSource, BinaryRows format, List<byte[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        String sql = "COPY " + format.table() + " (" + String.join(", ", format.columns())
+                + ") FROM STDIN WITH (FORMAT binary)";
         Connection connection = DataSourceUtils.getConnection(dataSource);
         CopyIn copy = null;
         try {
-            CopyBinaryEncoder encoder = new CopyBinaryEncoder(columnTypes(connection, table, columns), PIECE + 4096);
             copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
-            encoder.header();
-            for (Object[] row : rows) {
-                encoder.row(row);
-                if (encoder.size() >= PIECE) {
-                    copy.writeToCopy(encoder.buffer(), 0, encoder.size());
-                    encoder.clear();
+            byte[] piece = new byte[PIECE];
+            System.arraycopy(CopyBinaryEncoder.HEADER, 0, piece, 0, CopyBinaryEncoder.HEADER.length);
+            int size = CopyBinaryEncoder.HEADER.length;
+            for (byte[] row : rows) {
+                if (size + row.length > piece.length) {
+                    copy.writeToCopy(piece, 0, size);
+                    size = 0;
+                    if (row.length > piece.length) {
+                        copy.writeToCopy(row, 0, row.length);
+                        continue;
+                    }
                 }
+                System.arraycopy(row, 0, piece, size, row.length);
+                size += row.length;
             }
-            encoder.trailer();
-            copy.writeToCopy(encoder.buffer(), 0, encoder.size());
+            copy.writeToCopy(piece, 0, size);
+            copy.writeToCopy(CopyBinaryEncoder.TRAILER, 0, CopyBinaryEncoder.TRAILER.length);
             copy.endCopy();
             copy = null;
         } catch (SQLException e) {
-            throw new DataAccessResourceFailureException("COPY into " + table + " failed: " + e.getMessage(), e);
+            throw new DataAccessResourceFailureException("COPY into " + format.table() + " failed: "
+                    + e.getMessage(), e);
         } finally {
             cancelUnfinished(copy);
             DataSourceUtils.releaseConnection(connection, dataSource);
