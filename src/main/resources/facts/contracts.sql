@@ -1,11 +1,11 @@
 -- Each accepted contract's months in force in the income and in the benefit quarter, and its termination.
 -- Why here and only here: compliance judges the contracts in force in the income quarter, payments follow the
 -- contracts in force in the benefit quarter, statistics count them; all join fact_contract.
--- In force (contracts.md): in a month from the contract's start month through its end month, for ACTIVE,
--- COMPLETED and TERMINATED (the department's termination: its end date is the day it ended), never for
--- DECLINED nor without both dates, and no longer from the first month of the benefit quarter in which this
--- system's sanction ladder terminated it (a TERMINATED sanction in the latest completed version of an earlier
--- benefit quarter, :earlier_runs, or, once judgeCompliance has run, in this run: :with_this_run).
+-- In force (contracts.md): in a month of the contract's span (contract-spans.sql, read as contract_span: from its
+-- start month through its end month, never for DECLINED nor without both dates), and no longer from the first
+-- month of the benefit quarter in which this system's sanction ladder terminated it (a TERMINATED sanction in the
+-- latest completed version of an earlier benefit quarter, :earlier_runs, or, once judgeCompliance has run, in this
+-- run: :with_this_run).
 -- terminated_by: THIS_SYSTEM when sanctioned so, else DEPARTMENT for status TERMINATED, else null.
 -- Java twin: entitlement.ContractTerm#inForce (FactsAgreementTest checks that the two agree).
 insert into fact_contract (run_id, line, contract_id, family_id, start_date, end_date, payment_mode, status,
@@ -19,9 +19,11 @@ with sanctioned as (
      group by cf.contract_id),
 terms as (
     select c.run_id, c.line, c.contract_id, c.family_id, c.start_date, c.end_date, c.payment_mode, c.status,
-           s.terminated_in,
+           span.first_month, span.last_day, s.terminated_in,
            make_date(left(s.terminated_in, 4)::int, right(s.terminated_in, 1)::int * 3 - 2, 1) as terminated_from
-      from stg_contract c left join sanctioned s on s.contract_id = c.contract_id
+      from stg_contract c
+      left join contract_span span on span.line = c.line
+      left join sanctioned s on s.contract_id = c.contract_id
      where c.run_id = :run and not c.rejected),
 months as (
     select m::date as month
@@ -36,6 +38,5 @@ select t.run_id, t.line, t.contract_id, t.family_id, t.start_date, t.end_date, t
     select array_agg(m.month order by m.month) filter (where m.month < :bq_start) as income_months,
            array_agg(m.month order by m.month) filter (where m.month >= :bq_start) as benefit_months
       from months m
-     where t.status <> 'DECLINED'
-       and m.month >= date_trunc('month', t.start_date) and m.month <= t.end_date
+     where m.month >= t.first_month and m.month <= t.last_day
        and (t.terminated_from is null or m.month < t.terminated_from)) f

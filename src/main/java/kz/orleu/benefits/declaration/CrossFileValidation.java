@@ -2,11 +2,19 @@ package kz.orleu.benefits.declaration;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import kz.orleu.benefits.csv.CsvRecordReader;
 import kz.orleu.benefits.csv.CsvSource;
 import kz.orleu.benefits.run.RunContext;
+import kz.orleu.benefits.run.RunRepository;
+import kz.orleu.benefits.store.NamedSql;
+import kz.orleu.benefits.store.RunJoins;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -14,142 +22,120 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The checks of "Validation and rejects" that span rows and files, run once all six files are staged. They are
- * set-based (one statement per rule over the whole run) because a per-row lookup is the cost to avoid at a
- * national caseload. Files are checked in dependency order (families, members, incomes, contracts, obligations,
- * monitoring) so that a row referring to a rejected row is itself rejected. The whole check runs in the step's
- * single transaction: a failure leaves nothing half-done for the restart.
+ * set-based because a per-row lookup is the cost to avoid at a national caseload: one statement per file
+ * ({@code declaration/cross-file/*.sql}) finds each row's first fault in one pass over the file, with hash joins to
+ * the files it refers to and one aggregate for its duplicate keys. Files are checked in dependency order
+ * (families, members, incomes, contracts, obligations, monitoring) so that a row referring to a rejected row is
+ * itself rejected. The whole check runs in the step's single transaction: a failure leaves nothing half-done for
+ * the restart.
  */
 public final class CrossFileValidation {
 
     private static final Logger log = LoggerFactory.getLogger(CrossFileValidation.class);
 
-    private final JdbcTemplate jdbc;
+    /** The files in the order they are checked: each refers only to files checked before it. */
+    private static final List<InputFile> ORDER = List.of(InputFile.FAMILIES, InputFile.MEMBERS, InputFile.INCOMES,
+            InputFile.CONTRACTS, InputFile.OBLIGATIONS, InputFile.MONITORING);
 
-    public CrossFileValidation(JdbcTemplate jdbc) {
+    /** Each file's faulty rows, first fault first ({@code declaration/cross-file/<file>.sql}). */
+    private static final Map<InputFile, String> FAULTS = new EnumMap<>(InputFile.class);
+
+    static {
+        for (InputFile file : ORDER) {
+            FAULTS.put(file, NamedSql.text("declaration/cross-file/" + file.fileName().replace(".csv", ".sql")));
+        }
+    }
+
+    /** The families of which more than one accepted contract has a span, their spans in file order. */
+    private static final NamedSql SPANS_TO_COMPARE = ContractSpans.readBy(NamedSql.of("""
+            select s.line, s.contract_id, s.family_id, s.first_month, s.last_day
+              from contract_span s
+             where s.family_id in (select family_id from contract_span group by family_id having count(*) > 1)
+             order by s.family_id, s.line"""));
+
+    /** The overlapping contracts the walk of {@link #overlappingContracts} found, as faults of contracts.csv. */
+    private static final String OVERLAPS = """
+            select c.ctid as row_id, c.line, 'start_date' as column_name, c.start_date::text as value,
+                   'OVERLAPPING_CONTRACT' as reason, o.message, c.family_id, c.contract_id
+              from stg_contract c
+              join unnest(:lines, :messages) as o (line, message) on o.line = c.line
+             where c.run_id = :run""";
+
+    private final JdbcTemplate jdbc;
+    private final RunRepository runs;
+
+    public CrossFileValidation(JdbcTemplate jdbc, RunRepository runs) {
         this.jdbc = jdbc;
+        this.runs = runs;
     }
 
     /** Runs every check of the run; returns the number of rows it rejected. */
     public long validate(RunContext run) {
         long id = run.runId();
-        long rejected = duplicates(id, InputFile.FAMILIES, "family_id");
-
-        rejected += unknownFamily(id, InputFile.MEMBERS);
-        rejected += duplicates(id, InputFile.MEMBERS, "iin");
-
-        rejected += unknownFamily(id, InputFile.INCOMES);
-        rejected += reject(id, InputFile.INCOMES, RejectReason.UNKNOWN_MEMBER, "iin", "s.iin",
-                "'no accepted member ' || s.iin || ' in family ' || s.family_id", """
-                not exists (select 1 from stg_member m where m.run_id = s.run_id and not m.rejected
-                             and m.family_id = s.family_id and m.iin = s.iin)""");
-        rejected += duplicates(id, InputFile.INCOMES, "family_id, iin, month, income_type");
-
-        rejected += unknownFamily(id, InputFile.CONTRACTS);
-        rejected += duplicates(id, InputFile.CONTRACTS, "contract_id");
-        rejected += overlappingContracts(id);
-
-        rejected += unknownContract(id, InputFile.OBLIGATIONS);
-        rejected += reject(id, InputFile.OBLIGATIONS, RejectReason.UNKNOWN_MEMBER, "iin", "s.iin",
-                "'no accepted member ' || s.iin || ' in the family of contract ' || s.contract_id", """
-                not exists (select 1 from stg_contract c join stg_member m
-                                   on m.run_id = c.run_id and m.family_id = c.family_id and not m.rejected
-                             where c.run_id = s.run_id and not c.rejected and c.contract_id = s.contract_id
-                               and m.iin = s.iin)""");
-        rejected += duplicates(id, InputFile.OBLIGATIONS, "contract_id, iin, obligation");
-
-        rejected += unknownContract(id, InputFile.MONITORING);
-        rejected += duplicates(id, InputFile.MONITORING, "contract_id, iin, month, obligation");
-
+        RunJoins.hashed(jdbc);
+        Set<InputFile> changed = EnumSet.noneOf(InputFile.class);
+        long rejected = 0;
+        for (InputFile file : ORDER) {
+            int n = reject(id, file, FAULTS.get(file), Map.of());
+            if (file == InputFile.CONTRACTS) {
+                n += overlappingContracts(id);
+            }
+            if (n > 0) {
+                changed.add(file);
+            }
+            rejected += n;
+        }
         attributeToFamilies(id);
         warnUnknownColumns(run);
         countAndCheck(id);
+        // the later steps plan their joins on these tables: only the files that lost rows here have changed
+        changed.forEach(file -> runs.analyze(file.stagingTable(), id));
         return rejected;
     }
 
-    private int duplicates(long runId, InputFile file, String key) {
-        String notNull = String.join(" and ", List.of(key.split(",\\s*")).stream().map(c -> c + " is not null").toList());
-        String sql = """
-                with bad as (
-                    select x.line, x.key_text as value,
-                           'duplicate key (' || x.key_text || '), first at line ' || x.first_line as message
-                      from (select line, rejected, concat_ws(',', %2$s) as key_text,
-                                   row_number() over (partition by %2$s order by line) as rn,
-                                   min(line) over (partition by %2$s) as first_line
-                              from %1$s where run_id = ? and %3$s) x
-                     where x.rn > 1 and not x.rejected)
-                %4$s""".formatted(file.stagingTable(), key, notNull, markAndInsert(file));
-        int n = jdbc.update(sql, runId, runId, runId, file.fileName(), key.split(",")[0].strip(),
-                RejectReason.DUPLICATE_KEY.name());
-        logCount(file, RejectReason.DUPLICATE_KEY, n);
-        return n;
-    }
-
-    private int unknownFamily(long runId, InputFile file) {
-        return reject(runId, file, RejectReason.UNKNOWN_FAMILY, "family_id", "s.family_id",
-                "'family ' || s.family_id || ' is unknown or its row was rejected'", """
-                not exists (select 1 from stg_family f where f.run_id = s.run_id and not f.rejected
-                             and f.family_id = s.family_id)""");
-    }
-
-    private int unknownContract(long runId, InputFile file) {
-        return reject(runId, file, RejectReason.UNKNOWN_CONTRACT, "contract_id", "s.contract_id",
-                "'contract ' || s.contract_id || ' is unknown or its row was rejected'", """
-                not exists (select 1 from stg_contract c where c.run_id = s.run_id and not c.rejected
-                             and c.contract_id = s.contract_id)""");
-    }
-
-    /** Rejects the accepted rows of {@code file} (alias {@code s}) matching {@code condition}. */
-    private int reject(long runId, InputFile file, RejectReason reason, String column, String valueSql,
-            String messageSql, String condition) {
-        String sql = """
-                with bad as (
-                    select s.line, %2$s as value, %3$s as message
-                      from %1$s s where s.run_id = ? and not s.rejected and %4$s)
-                %5$s""".formatted(file.stagingTable(), valueSql, messageSql,
-                // the run id as a literal in the subqueries too, so that they read the run's partitions only
-                condition.replace("s.run_id", Long.toString(runId)), markAndInsert(file));
-        int n = jdbc.update(sql, runId, runId, runId, file.fileName(), column, reason.name());
-        logCount(file, reason, n);
-        return n;
-    }
-
-    /** Marks the lines of {@code bad} rejected and records them, naming the family or contract of the row. */
-    private static String markAndInsert(InputFile file) {
-        String owner = file.columnNames().contains("family_id") ? "t.family_id" : "null";
-        String contract = file.columnNames().contains("contract_id") ? "t.contract_id" : "null";
-        return """
-                , marked as (
-                    update %1$s t set rejected = true from bad
-                     where t.run_id = ? and t.line = bad.line
-                 returning t.line, %2$s as family_id, %3$s as contract_id)
+    /**
+     * Marks the rows of {@code faults} rejected and records them. {@code faults} is a query of the file's faulty
+     * rows giving each one's ctid as {@code row_id} (so that marking them is a TID scan, not a join with the whole
+     * file), its line, column, value, reason, message, family and contract.
+     */
+    private int reject(long runId, InputFile file, String faults, Map<String, Object> values) {
+        NamedSql statement = NamedSql.of("with fault as materialized (\n" + faults + "\n),\n" + """
+                marked as (
+                    update %s t set rejected = true
+                     where t.run_id = :run and t.ctid = any (array(select row_id from fault)))
                 insert into reject (run_id, file, line, column_name, value, reason, message, family_id, contract_id)
-                select ?, ?, marked.line, ?, bad.value, ?, bad.message, marked.family_id, marked.contract_id
-                  from marked join bad on bad.line = marked.line""".formatted(file.stagingTable(), owner, contract);
+                select :run, :file, line, column_name, value, reason, message, family_id, contract_id from fault
+                returning reason""".formatted(file.stagingTable()));
+        Map<String, Object> all = new HashMap<>(values);
+        all.put("run", runId);
+        all.put("file", file.fileName());
+        Map<String, Integer> byReason = new TreeMap<>();
+        jdbc.query(statement.sql(), statement.setter(all), rs -> {
+            byReason.merge(rs.getString(1), 1, Integer::sum);
+        });
+        byReason.forEach((reason, n) -> log.info("{}: {} row(s) rejected as {}", file.fileName(), n, reason));
+        return byReason.values().stream().mapToInt(Integer::intValue).sum();
     }
 
     /**
      * A contract in force in a month in which an earlier accepted contract of the same family is in force is
-     * rejected. "Earlier" is file order, and only accepted contracts count, so this is a walk in line order.
+     * rejected. "Earlier" is file order, and only accepted contracts count (a contract rejected as overlapping
+     * does not make a later one overlap), so this is a walk in line order over the spans of the families with
+     * several: few rows, read into Java.
      */
     private int overlappingContracts(long runId) {
-        record Span(long line, String contractId, String familyId, YearMonth start, YearMonth end) {
+        record Span(long line, String contractId, YearMonth start, YearMonth end) {
         }
-        List<Span> spans = jdbc.query("""
-                select line, contract_id, family_id, start_date, end_date from stg_contract c
-                 where run_id = ? and not rejected and status <> 'DECLINED' and start_date is not null
-                   and end_date is not null
-                   and family_id in (select family_id from stg_contract where run_id = ? and not rejected
-                                        and status <> 'DECLINED' group by family_id having count(*) > 1)
-                 order by family_id, line""",
-                (rs, i) -> new Span(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        YearMonth.from(rs.getDate(4).toLocalDate()), YearMonth.from(rs.getDate(5).toLocalDate())),
-                runId, runId);
-        List<Object[]> overlapping = new ArrayList<>();
+        List<Long> lines = new ArrayList<>();
+        List<String> messages = new ArrayList<>();
         List<Span> accepted = new ArrayList<>();
-        String family = null;
-        for (Span span : spans) {
-            if (!span.familyId().equals(family)) {
-                family = span.familyId();
+        String[] family = {null};
+        jdbc.query(SPANS_TO_COMPARE.sql(), SPANS_TO_COMPARE.setter(Map.of("run", runId)), rs -> {
+            Span span = new Span(rs.getLong("line"), rs.getString("contract_id"),
+                    YearMonth.from(rs.getDate("first_month").toLocalDate()),
+                    YearMonth.from(rs.getDate("last_day").toLocalDate()));
+            if (!rs.getString("family_id").equals(family[0])) {
+                family[0] = rs.getString("family_id");
                 accepted.clear();
             }
             Span clash = accepted.stream()
@@ -158,21 +144,16 @@ public final class CrossFileValidation {
             if (clash == null) {
                 accepted.add(span);
             } else {
-                overlapping.add(new Object[] {span.line(), span.contractId(),
-                        "in force in a month in which contract " + clash.contractId() + " (line " + clash.line()
-                                + ") of the same family is in force"});
+                lines.add(span.line());
+                messages.add("in force in a month in which contract " + clash.contractId() + " (line " + clash.line()
+                        + ") of the same family is in force");
             }
+        });
+        if (lines.isEmpty()) {
+            return 0;
         }
-        for (Object[] o : overlapping) {
-            jdbc.update("update stg_contract set rejected = true where run_id = ? and line = ?", runId, o[0]);
-            jdbc.update("""
-                    insert into reject (run_id, file, line, column_name, value, reason, message, family_id, contract_id)
-                    select run_id, ?, line, 'start_date', start_date::text, ?, ?, family_id, contract_id
-                      from stg_contract where run_id = ? and line = ?""",
-                    InputFile.CONTRACTS.fileName(), RejectReason.OVERLAPPING_CONTRACT.name(), o[2], runId, o[0]);
-        }
-        logCount(InputFile.CONTRACTS, RejectReason.OVERLAPPING_CONTRACT, overlapping.size());
-        return overlapping.size();
+        return reject(runId, InputFile.CONTRACTS, OVERLAPS,
+                Map.of("lines", lines.toArray(Long[]::new), "messages", messages.toArray(String[]::new)));
     }
 
     /** An obligation or monitoring row belongs to the family of its (accepted) contract. */
@@ -203,17 +184,17 @@ public final class CrossFileValidation {
         }
     }
 
+    /** Counts each file's rows once, and checks them against the reject records: read = accepted + rejected. */
     private void countAndCheck(long runId) {
         jdbc.update("delete from ingest_count where run_id = ?", runId);
         for (InputFile file : InputFile.values()) {
-            jdbc.update("""
+            var counts = jdbc.queryForMap("""
                     insert into ingest_count (run_id, file, read, accepted, rejected)
                     select ?, ?, count(*), count(*) filter (where not rejected), count(*) filter (where rejected)
-                      from %s where run_id = ?""".formatted(file.stagingTable()), runId, file.fileName(), runId);
-            var counts = jdbc.queryForMap("""
-                    select c.read, c.accepted, c.rejected,
-                           (select count(*) from reject r where r.run_id = c.run_id and r.file = c.file) as rejects
-                      from ingest_count c where c.run_id = ? and c.file = ?""", runId, file.fileName());
+                      from %s where run_id = ?
+                    returning read, accepted, rejected,
+                              (select count(*) from reject r where r.run_id = ? and r.file = ?) as rejects"""
+                    .formatted(file.stagingTable()), runId, file.fileName(), runId, runId, file.fileName());
             long read = ((Number) counts.get("read")).longValue();
             long accepted = ((Number) counts.get("accepted")).longValue();
             long rejected = ((Number) counts.get("rejected")).longValue();
@@ -223,12 +204,6 @@ public final class CrossFileValidation {
                         + " + rejected " + rejected + " (reject records " + rejects + ")");
             }
             log.info("{}: {} rows read = {} accepted + {} rejected", file.fileName(), read, accepted, rejected);
-        }
-    }
-
-    private static void logCount(InputFile file, RejectReason reason, int n) {
-        if (n > 0) {
-            log.info("{}: {} row(s) rejected as {}", file.fileName(), n, reason);
         }
     }
 }

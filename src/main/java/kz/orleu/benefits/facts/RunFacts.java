@@ -3,6 +3,7 @@ package kz.orleu.benefits.facts;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import kz.orleu.benefits.declaration.ContractSpans;
 import kz.orleu.benefits.declaration.InputFile;
 import kz.orleu.benefits.declaration.WarningReason;
 import kz.orleu.benefits.run.RunContext;
@@ -18,7 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class RunFacts {
 
     static final NamedSql MEMBERS = NamedSql.resource("facts/members.sql");
-    static final NamedSql CONTRACTS = NamedSql.resource("facts/contracts.sql");
+    static final NamedSql CONTRACTS = ContractSpans.readBy(NamedSql.resource("facts/contracts.sql"));
     static final NamedSql PREVIOUS_RESULTS = NamedSql.resource("facts/previous-results.sql");
 
     private final JdbcTemplate jdbc;
@@ -71,7 +72,7 @@ public final class RunFacts {
         jdbc.update("delete from " + table + " where run_id = ?", runId);
         jdbc.update(insert.sql(), insert.setter(values));
         // a bulk insert leaves no planner statistics, and the next steps join these rows by the million
-        jdbc.execute("analyze " + table + "_r" + runId);
+        runs.analyze(table, runId);
     }
 
     /** A family nobody is counted in is INCOMPLETE_DATA; the warning tells the department which and why. */

@@ -136,14 +136,13 @@ public class QuarterlyRecalculationJobConfiguration {
     }
 
     Step validateDeclarations() {
-        CrossFileValidation validation = new CrossFileValidation(jdbc);
+        CrossFileValidation validation = new CrossFileValidation(jdbc, runs);
         return new StepBuilder("validateDeclarations", jobRepository).observationRegistry(observationRegistry)
                 .tasklet((contribution, chunk) -> {
                     RunContext run = RunContext.of(contribution.getStepExecution());
                     runs.analyzeStaging(run.runId());
                     // rows rejected across files show as filtered in the step execution, as the ingest steps' do
                     contribution.incrementFilterCount(validation.validate(run));
-                    runs.analyzeStaging(run.runId());
                     runs.recordRuleSet(run.runId(),
                             reference.load(run.runId()).ruleSetFor(run.benefitQuarter()).describe());
                     return RepeatStatus.FINISHED;

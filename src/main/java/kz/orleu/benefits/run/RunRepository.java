@@ -56,9 +56,17 @@ public class RunRepository {
     public void analyzeStaging(long runId) {
         for (String table : PARTITIONED) {
             if (table.startsWith("stg_")) {
-                jdbc.execute("analyze " + table + "_r" + runId);
+                analyze(table, runId);
             }
         }
+    }
+
+    /** Fresh planner statistics for the run's partition of {@code table}, one of {@link #PARTITIONED}. */
+    public void analyze(String table, long runId) {
+        if (!PARTITIONED.contains(table)) {
+            throw new IllegalArgumentException(table + " has no partition per run");
+        }
+        jdbc.execute("analyze " + table + "_r" + runId);
     }
 
     /**

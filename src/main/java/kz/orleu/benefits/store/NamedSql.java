@@ -37,16 +37,33 @@ public record NamedSql(String sql, List<String> names) {
 
     /** The statement of a reviewed SQL resource on the class path, e.g. {@code facts/members.sql}. */
     public static NamedSql resource(String path) {
+        return of(text(path));
+    }
+
+    /**
+     * The text of a reviewed SQL resource with its whole-line comments dropped (a :name in a why-comment is no
+     * parameter), for a statement that embeds it, as {@link #with} does.
+     */
+    public static String text(String path) {
         try (InputStream in = NamedSql.class.getClassLoader().getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalStateException("no SQL resource " + path);
             }
-            // whole-line comments go: a :name in a why-comment is no parameter
-            return of(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .filter(line -> !line.strip().startsWith("--")).collect(Collectors.joining("\n")));
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(line -> !line.strip().startsWith("--")).collect(Collectors.joining("\n"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * This statement with {@code definition} as the common table expression {@code name} before it: one
+     * definition that several statements read under the same name.
+     */
+    public NamedSql with(String name, NamedSql definition) {
+        List<String> all = new ArrayList<>(definition.names);
+        all.addAll(names);
+        return new NamedSql("with " + name + " as (\n" + definition.sql + "\n)\n" + sql, List.copyOf(all));
     }
 
     public PreparedStatementSetter setter(Map<String, ?> values) {
