@@ -1,5 +1,5 @@
 -- families.csv across rows: a family_id already on an earlier line (accepted or not) is a duplicate.
-with repeated as (
+with repeated as materialized (
     select family_id, min(line) as first_line
       from stg_family
      where run_id = :run and family_id is not null
@@ -8,6 +8,6 @@ with repeated as (
 select s.ctid as row_id, s.line, 'family_id' as column_name, s.family_id as value, 'DUPLICATE_KEY' as reason,
        'duplicate key (' || s.family_id || '), first at line ' || d.first_line as message,
        s.family_id, null as contract_id
-  from stg_family s
-  join repeated d on d.family_id = s.family_id
- where s.run_id = :run and not s.rejected and s.line > d.first_line
+  from repeated d
+  join stg_family s on s.family_id = d.family_id and s.line > d.first_line
+ where s.run_id = :run and not s.rejected

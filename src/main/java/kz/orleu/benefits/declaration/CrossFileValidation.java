@@ -23,11 +23,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The checks of "Validation and rejects" that span rows and files, run once all six files are staged. They are
  * set-based because a per-row lookup is the cost to avoid at a national caseload: one statement per file
- * ({@code declaration/cross-file/*.sql}) finds each row's first fault in one pass over the file, with hash joins to
- * the files it refers to and one aggregate for its duplicate keys. Files are checked in dependency order
- * (families, members, incomes, contracts, obligations, monitoring) so that a row referring to a rejected row is
- * itself rejected. The whole check runs in the step's single transaction: a failure leaves nothing half-done for
- * the restart.
+ * ({@code declaration/cross-file/*.sql}) finds each row's first fault, with one anti-join to the file it refers to
+ * and one aggregate for its duplicate keys (a row is a duplicate only if it has no earlier fault). Files are
+ * checked in dependency order (families, members, incomes, contracts, obligations, monitoring) so that a row
+ * referring to a rejected row is itself rejected. The whole check runs in the step's single transaction: a
+ * failure leaves nothing half-done for the restart.
  */
 public final class CrossFileValidation {
 

@@ -17,9 +17,11 @@ import kz.orleu.benefits.quarter.Quarter;
 import kz.orleu.benefits.reference.RuleSet;
 import kz.orleu.benefits.reference.RunReferenceRepository;
 import kz.orleu.benefits.run.RunContext;
+import kz.orleu.benefits.run.RunRepository;
 import kz.orleu.benefits.run.RunScopedReader;
 import kz.orleu.benefits.store.NamedSql;
 import kz.orleu.benefits.store.PgCopy;
+import kz.orleu.benefits.store.RunJoins;
 import kz.orleu.benefits.store.SqlArrays;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
@@ -27,6 +29,7 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Reader, processor and writer of {@code computeEntitlements}. The database gathers each family's inputs in one
@@ -50,13 +53,15 @@ public final class EntitlementStep {
                                      previous_benefit, previous_monthly)
             with incomplete as (
                 select distinct r.family_id from reject r where r.run_id = :run and r.family_id is not null),
-            counted_members as (
-                select m.family_id, m.iin from fact_member m where m.run_id = :run and m.counted),
-            members as (select family_id, count(*) as n from counted_members group by family_id),
+            members as (
+                select m.family_id, count(*) as n
+                  from fact_member m
+                 where m.run_id = :run and m.counted
+                 group by m.family_id),
             incomes as (
                 select i.family_id, sum(i.amount) as total
                   from stg_income i
-                  join counted_members cm on cm.family_id = i.family_id and cm.iin = i.iin
+                  join fact_member m on m.run_id = :run and m.counted and m.family_id = i.family_id and m.iin = i.iin
                  where i.run_id = :run and not i.rejected and i.income_type = any (:counted_types)
                  group by i.family_id),
             contracts as (
@@ -98,16 +103,17 @@ public final class EntitlementStep {
      * The tasklet of {@code gatherFamilyCases}: replaces the run's gathered inputs in one transaction, so a
      * restart of it starts clean.
      */
-    public static void gather(org.springframework.jdbc.core.JdbcTemplate jdbc, RunContext run, RuleSet rules) {
+    public static void gather(JdbcTemplate jdbc, RunRepository runs, RunContext run, RuleSet rules) {
         String[] countedTypes = rules.incomeTypes().entrySet().stream().filter(e -> e.getValue())
                 .map(e -> e.getKey()).sorted().toArray(String[]::new);
-        jdbc.update("delete from family_case where run_id = ?", run.runId());
+        RunJoins.hashed(jdbc);
+        runs.truncate("family_case", run.runId());
         Map<String, Object> values = new HashMap<>();
         values.put("run", run.runId());
         values.put("iq", run.incomeQuarter().toString());
         values.put("counted_types", countedTypes);
         jdbc.update(GATHER_FAMILY_CASES.sql(), GATHER_FAMILY_CASES.setter(values));
-        jdbc.execute("analyze family_case_r" + run.runId());
+        runs.analyze("family_case", run.runId());
     }
 
     /** The families in the step's hash range: all of them unless the step is a partition of computeEntitlements. */

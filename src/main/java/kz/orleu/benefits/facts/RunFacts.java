@@ -9,12 +9,14 @@ import kz.orleu.benefits.declaration.WarningReason;
 import kz.orleu.benefits.run.RunContext;
 import kz.orleu.benefits.run.RunRepository;
 import kz.orleu.benefits.store.NamedSql;
+import kz.orleu.benefits.store.RunJoins;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Writes a run's facts (members counted, contracts in force or terminated, the previous version's results) into
  * the per-run tables {@code fact_*}, each from its one reviewed statement in {@code facts/*.sql}. Every method
- * deletes the run's rows before inserting them, in the caller's one transaction, so a restarted step starts clean.
+ * empties the run's partition before inserting into it, in the caller's one transaction, so a restarted step
+ * starts clean (and, emptied by TRUNCATE, the partition is written without WAL where {@code wal_level} is minimal).
  */
 public final class RunFacts {
 
@@ -37,6 +39,7 @@ public final class RunFacts {
      */
     public void establish(RunContext run) {
         long runId = run.runId();
+        RunJoins.hashed(jdbc);
         // a run registered before the facts tables existed gets its partitions here (idempotent)
         runs.createPartitions(runId);
         Map<String, Object> values = values(run, false);
@@ -54,6 +57,7 @@ public final class RunFacts {
      * this run's TERMINATED sanctions, which take them out of force in the benefit quarter.
      */
     public void establishTerminations(RunContext run) {
+        RunJoins.hashed(jdbc);
         replace("fact_contract", CONTRACTS, values(run, true), run.runId());
     }
 
@@ -69,7 +73,7 @@ public final class RunFacts {
     }
 
     private void replace(String table, NamedSql insert, Map<String, Object> values, long runId) {
-        jdbc.update("delete from " + table + " where run_id = ?", runId);
+        runs.truncate(table, runId);
         jdbc.update(insert.sql(), insert.setter(values));
         // a bulk insert leaves no planner statistics, and the next steps join these rows by the million
         runs.analyze(table, runId);

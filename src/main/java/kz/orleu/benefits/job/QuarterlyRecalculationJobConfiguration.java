@@ -190,7 +190,7 @@ public class QuarterlyRecalculationJobConfiguration {
         return new StepBuilder("gatherFamilyCases", jobRepository).observationRegistry(observationRegistry)
                 .tasklet((contribution, chunk) -> {
                     RunContext run = RunContext.of(contribution.getStepExecution());
-                    EntitlementStep.gather(jdbc, run, reference.load(run.runId()).ruleSetFor(run.benefitQuarter()));
+                    EntitlementStep.gather(jdbc, runs, run, reference.load(run.runId()).ruleSetFor(run.benefitQuarter()));
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
                 .listener(new FaultInjection("gatherFamilyCases"))

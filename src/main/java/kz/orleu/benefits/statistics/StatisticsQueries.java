@@ -84,13 +84,18 @@ final class StatisticsQueries {
                and e.decision <> 'INCOMPLETE_DATA'
              group by e.region_code""";
 
-    /** Contracts that failed in this run, by region and sanction. */
-    static final String SANCTIONS = """
-            select e.region_code,
-                   count(distinct cf.family_id) filter (where cf.sanction = 'WARNING') as families_warned,
-                   count(*) filter (where cf.sanction = 'TERMINATED') as terminated
+    /** Families with a contract that failed in this run and was warned, by region. */
+    static final String FAMILIES_WARNED = """
+            select e.region_code, count(distinct cf.family_id) as families_warned
               from contract_failure cf join entitlement e on e.run_id = cf.run_id and e.family_id = cf.family_id
-             where cf.run_id = ?
+             where cf.run_id = ? and cf.sanction = 'WARNING'
+             group by e.region_code""";
+
+    /** Contracts this system terminated from the run's benefit quarter on ({@code fact_contract}), by region. */
+    static final String TERMINATED = """
+            select e.region_code, count(*) as terminated
+              from fact_contract c join entitlement e on e.run_id = c.run_id and e.family_id = c.family_id
+             where c.run_id = ? and c.terminated_in = ?
              group by e.region_code""";
 
     static final String FINDINGS = """
@@ -233,11 +238,14 @@ final class StatisticsQueries {
             counts.computeIfAbsent(rs.getString(1), k -> new long[size])[QuarterStatistics.Compliance.IN_FORCE] =
                     rs.getLong(2);
         }, run.runId());
-        jdbc.query(SANCTIONS, rs -> {
-            long[] c = counts.computeIfAbsent(rs.getString(1), k -> new long[size]);
-            c[QuarterStatistics.Compliance.FAMILIES_WARNED] = rs.getLong(2);
-            c[QuarterStatistics.Compliance.TERMINATED] = rs.getLong(3);
+        jdbc.query(FAMILIES_WARNED, rs -> {
+            counts.computeIfAbsent(rs.getString(1), k -> new long[size])[QuarterStatistics.Compliance.FAMILIES_WARNED]
+                    = rs.getLong(2);
         }, run.runId());
+        jdbc.query(TERMINATED, rs -> {
+            counts.computeIfAbsent(rs.getString(1), k -> new long[size])[QuarterStatistics.Compliance.TERMINATED] =
+                    rs.getLong(2);
+        }, run.runId(), run.benefitQuarter().toString());
         jdbc.query(FINDINGS, rs -> {
             long[] c = counts.computeIfAbsent(rs.getString(1), k -> new long[size]);
             long findings = rs.getLong(4);

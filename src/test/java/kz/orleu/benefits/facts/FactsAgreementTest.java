@@ -111,13 +111,6 @@ class FactsAgreementTest {
     }
 
     @Test
-    void theAgeIsInFullYearsOnTheFirstDayOfTheBenefitQuarter() {
-        // born 1990-04-02: 35 on 2026-04-01, 36 the day after
-        assertThat(jdbc.queryForList("select distinct age from fact_member where run_id = ?", Integer.class, RUN))
-                .containsExactly(35);
-    }
-
-    @Test
     void aContractIsInForceInSqlInExactlyTheMonthsTheJavaTermIsBeforeThisRunsSanctions() {
         assertContractsAgree(Map.of("terminated-earlier-quarter", YearMonth.of(2026, 1)));
     }
