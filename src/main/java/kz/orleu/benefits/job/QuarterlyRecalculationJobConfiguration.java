@@ -241,7 +241,11 @@ public class QuarterlyRecalculationJobConfiguration {
         AdjustmentStep adjustments = new AdjustmentStep(jdbc);
         return new StepBuilder("computeAdjustments", jobRepository).observationRegistry(observationRegistry)
                 .tasklet((contribution, chunk) -> {
-                    adjustments.compute(RunContext.of(contribution.getStepExecution()));
+                    RunContext run = RunContext.of(contribution.getStepExecution());
+                    // the entitlements and payments just written are joined from here on (adjustments, statistics)
+                    runs.analyze("entitlement", run.runId());
+                    runs.analyze("payment", run.runId());
+                    adjustments.compute(run);
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
                 .listener(new FaultInjection("computeAdjustments"))

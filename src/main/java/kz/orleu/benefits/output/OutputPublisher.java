@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import kz.orleu.benefits.run.RunContext;
@@ -24,7 +26,10 @@ public final class OutputPublisher {
 
     private static final Logger log = LoggerFactory.getLogger(OutputPublisher.class);
 
-    /** Contributes one or more files to the output folder (the statistics workbook, for one). */
+    /**
+     * Contributes one or more files to the output folder (the statistics workbook, for one). It is written on a
+     * thread of its own, outside the step's transaction, while the CSV files are written into the same folder.
+     */
     public interface Part {
         void write(RunContext run, Path folder) throws IOException;
     }
@@ -44,16 +49,30 @@ public final class OutputPublisher {
             OutputFiles.createFolders(target.getParent());
             OutputFiles.deleteTree(temp);
             OutputFiles.createFolder(temp);
-            writeEntitlements(run.runId(), temp.resolve("entitlements.csv"));
-            writePayments(run.runId(), temp.resolve("payments.csv"));
-            writeCompliance(run.runId(), temp.resolve("compliance.csv"));
-            writeWorklist(run.runId(), temp.resolve("worklist.csv"));
-            writeRejects(run.runId(), temp.resolve("rejects.csv"));
-            writeWarnings(run.runId(), temp.resolve("warnings.csv"));
-            writeAdjustments(run.runId(), temp.resolve("adjustments.csv"));
-            for (Part part : extraParts) {
-                part.write(run, temp);
+            FutureTask<Void> parts = new FutureTask<>(() -> {
+                for (Part part : extraParts) {
+                    part.write(run, temp);
+                }
+                return null;
+            });
+            // The parts (the statistics workbook: a few aggregates, then work in Java) are built on a thread and a
+            // connection of their own while the database streams the CSV files on this one: on two cores neither
+            // waits for the other.
+            new Thread(parts, "output-parts-" + run.runId()).start();
+            try {
+                writeEntitlements(run.runId(), temp.resolve("entitlements.csv"));
+                writePayments(run.runId(), temp.resolve("payments.csv"));
+                writeCompliance(run.runId(), temp.resolve("compliance.csv"));
+                writeWorklist(run.runId(), temp.resolve("worklist.csv"));
+                writeRejects(run.runId(), temp.resolve("rejects.csv"));
+                writeWarnings(run.runId(), temp.resolve("warnings.csv"));
+                writeAdjustments(run.runId(), temp.resolve("adjustments.csv"));
+            } catch (RuntimeException e) {
+                // nothing may still write into the folder when the failure is reported
+                awaitQuietly(parts);
+                throw e;
             }
+            await(parts);
             restrict(temp);
             swap(temp, target, run.runId());
             log.info("outputs of {} written to {}", run.benefitQuarter(), target);
@@ -135,6 +154,35 @@ public final class OutputPublisher {
                        a.amount_now, a.delta, a.kind, b.version as version_before, n.version as version_now
                   from adjustment a join run b on b.run_id = a.run_before join run n on n.run_id = a.run_id
                  where a.run_id = %1$d order by a.family_id, a.month""", runId);
+    }
+
+    /** Waits for the parts, and fails as the first of them that failed. */
+    private static void await(FutureTask<Void> parts) throws IOException {
+        try {
+            parts.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("an output part failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            parts.cancel(true);
+            throw new IllegalStateException("interrupted while the output parts were written", e);
+        }
+    }
+
+    private static void awaitQuietly(FutureTask<Void> parts) {
+        try {
+            parts.get();
+        } catch (ExecutionException e) {
+            // the failure being reported is the caller's
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Writes a query's rows streamed by the server; text from the input goes through {@code csv_text}. */

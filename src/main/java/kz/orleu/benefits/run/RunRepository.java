@@ -43,11 +43,16 @@ public class RunRepository {
             "stg_income", "stg_contract", "stg_obligation", "stg_monitoring", "fact_member", "fact_contract",
             "fact_previous_result", "family_case", "entitlement", "payment");
 
-    /** Creates the run's partitions (idempotent, so a restarted registerRun finds them and goes on). */
+    /**
+     * Creates the run's partitions (idempotent, so a restarted registerRun finds them and goes on), without
+     * autovacuum: a run writes each partition once, in bulk, and analyzes it itself, so autovacuum would only
+     * scan and rewrite the rows just loaded (hint bits, visibility map) while the run needs the same cores.
+     * Freezing before a transaction-id wraparound is not affected: PostgreSQL does it whatever the setting.
+     */
     public void createPartitions(long runId) {
         for (String table : PARTITIONED) {
             jdbc.execute("create table if not exists " + table + "_r" + runId + " partition of " + table
-                    + " for values in (" + runId + ")");
+                    + " for values in (" + runId + ") with (autovacuum_enabled = false)");
         }
     }
 
