@@ -136,11 +136,10 @@ public class QuarterlyRecalculationJobConfiguration {
     }
 
     Step validateDeclarations() {
-        CrossFileValidation validation = new CrossFileValidation(jdbc, runs);
+        CrossFileValidation validation = new CrossFileValidation(jdbc, runs, transactionManager);
         return new StepBuilder("validateDeclarations", jobRepository).observationRegistry(observationRegistry)
                 .tasklet((contribution, chunk) -> {
                     RunContext run = RunContext.of(contribution.getStepExecution());
-                    runs.analyzeStaging(run.runId());
                     // rows rejected across files show as filtered in the step execution, as the ingest steps' do
                     contribution.incrementFilterCount(validation.validate(run));
                     runs.recordRuleSet(run.runId(),

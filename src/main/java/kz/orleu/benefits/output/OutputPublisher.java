@@ -131,11 +131,15 @@ public final class OutputPublisher {
                   from reject where run_id = %1$d order by file, line""", runId);
     }
 
+    /**
+     * The run's own warnings have neither file nor line: several ADJUSTMENT_HELD are told apart by their value (the
+     * family), so that they come in the same order whatever plan inserted them.
+     */
     private void writeWarnings(long runId, Path file) {
         copyOut(file, """
                 select csv_text(file) as file, line, csv_text(column_name) as "column", csv_text(value) as value,
                        reason, csv_text(message) as message
-                  from warning where run_id = %1$d order by file, line, reason""", runId);
+                  from warning where run_id = %1$d order by file, line, reason, value""", runId);
     }
 
     /**

@@ -56,16 +56,6 @@ public class RunRepository {
         }
     }
 
-    /** Fresh planner statistics for the run's staged rows: a bulk load leaves none, and without them the planner
-     *  picks nested loops over millions of rows. */
-    public void analyzeStaging(long runId) {
-        for (String table : PARTITIONED) {
-            if (table.startsWith("stg_")) {
-                analyze(table, runId);
-            }
-        }
-    }
-
     /** Fresh planner statistics for the run's partition of {@code table}, one of {@link #PARTITIONED}. */
     public void analyze(String table, long runId) {
         jdbc.execute("analyze " + partition(table, runId));
