@@ -35,8 +35,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ({@code declaration/cross-file/*.sql}) finds each row's first fault, with one anti-join to the file it refers to
  * and one aggregate for its duplicate keys (a row is a duplicate only if it has no earlier fault). Files are
  * checked in dependency order (families, members, incomes, contracts, obligations, monitoring) so that a row
- * referring to a rejected row is itself rejected. The whole check runs in the step's single transaction: a
- * failure leaves nothing half-done for the restart.
+ * referring to a rejected row is itself rejected; when no file has a fault, the files are checked side by side
+ * instead ({@link #noFileHasFaults}). Rows are marked and recorded in the step's single transaction: a failure
+ * leaves nothing half-done for the restart.
  */
 public final class CrossFileValidation {
 
