@@ -13,7 +13,7 @@ import java.util.List;
  * on the members file). The columns' types are the table's ({@link Type}); each value has the Java type of its
  * column (whole numbers for a numeric column too), any other is a bug.
  */
-final class CopyBinaryEncoder {
+final class CopyBinaryEncoder extends CopyBuffer {
 
     /** The column types the staging tables have, by PostgreSQL's name for them. */
     enum Type {
@@ -39,20 +39,10 @@ final class CopyBinaryEncoder {
     private static final BigInteger TEN_THOUSAND = BigInteger.valueOf(10_000);
 
     private final Type[] types;
-    private byte[] buffer;
-    private int size;
 
     CopyBinaryEncoder(List<Type> types, int capacity) {
+        super(capacity);
         this.types = types.toArray(Type[]::new);
-        this.buffer = new byte[capacity];
-    }
-
-    void header() {
-        put(HEADER, HEADER.length);
-    }
-
-    void trailer() {
-        put(TRAILER, TRAILER.length);
     }
 
     void row(Object[] values) {
@@ -64,18 +54,6 @@ final class CopyBinaryEncoder {
         for (int i = 0; i < values.length; i++) {
             value(types[i], values[i]);
         }
-    }
-
-    byte[] buffer() {
-        return buffer;
-    }
-
-    int size() {
-        return size;
-    }
-
-    void clear() {
-        size = 0;
     }
 
     private void value(Type type, Object value) {
@@ -186,17 +164,5 @@ final class CopyBinaryEncoder {
     private void int64(long value) {
         int32((int) (value >>> 32));
         int32((int) value);
-    }
-
-    private void put(byte[] bytes, int length) {
-        ensure(length);
-        System.arraycopy(bytes, 0, buffer, size, length);
-        size += length;
-    }
-
-    private void ensure(int more) {
-        if (size + more > buffer.length) {
-            buffer = Arrays.copyOf(buffer, Math.max(size + more, buffer.length * 2));
-        }
     }
 }

@@ -3,7 +3,6 @@ package kz.orleu.benefits.store;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.Arrays;
 
 /**
  * Rows in the text format of PostgreSQL's COPY, as UTF-8 bytes: tab between values, {@code \N} for null,
@@ -11,15 +10,13 @@ import java.util.Arrays;
  * written straight into a buffer the caller drains, so that a chunk of a large file is not built as a String
  * first and then encoded again.
  */
-final class CopyTextEncoder {
+final class CopyTextEncoder extends CopyBuffer {
 
     private static final byte[] NULL = {'\\', 'N'};
 
-    private byte[] buffer;
-    private int size;
 
     CopyTextEncoder(int capacity) {
-        buffer = new byte[capacity];
+        super(capacity);
     }
 
     void row(Object[] values) {
@@ -32,21 +29,9 @@ final class CopyTextEncoder {
         put((byte) '\n');
     }
 
-    byte[] buffer() {
-        return buffer;
-    }
-
-    int size() {
-        return size;
-    }
-
-    void clear() {
-        size = 0;
-    }
-
     private void value(Object value) {
         if (value == null) {
-            put(NULL);
+            put(NULL, NULL.length);
         } else if (value instanceof String text) {
             text(text);
         } else if (value instanceof LocalDate date) {
@@ -70,7 +55,8 @@ final class CopyTextEncoder {
                 return;
             }
         }
-        put(text.getBytes(StandardCharsets.UTF_8));
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        put(bytes, bytes.length);
     }
 
     private void escaped(String text) {
@@ -86,7 +72,8 @@ final class CopyTextEncoder {
                 default -> out.append(c);
             }
         }
-        put(out.toString().getBytes(StandardCharsets.UTF_8));
+        byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
+        put(bytes, bytes.length);
     }
 
     /** ISO dates as PostgreSQL reads them; years outside 1-9999 (which no input date has) as {@code toString}. */
@@ -116,23 +103,6 @@ final class CopyTextEncoder {
         ensure(text.length());
         for (int i = 0; i < text.length(); i++) {
             buffer[size++] = (byte) text.charAt(i);
-        }
-    }
-
-    private void put(byte b) {
-        ensure(1);
-        buffer[size++] = b;
-    }
-
-    private void put(byte[] bytes) {
-        ensure(bytes.length);
-        System.arraycopy(bytes, 0, buffer, size, bytes.length);
-        size += bytes.length;
-    }
-
-    private void ensure(int more) {
-        if (size + more > buffer.length) {
-            buffer = Arrays.copyOf(buffer, Math.max(size + more, buffer.length * 2));
         }
     }
 }
