@@ -125,8 +125,26 @@ class ConsoleBrowserTest {
     private static void navigate(By link) {
         org.openqa.selenium.WebElement element = browser.findElement(link);
         element.click();
-        new WebDriverWait(browser, Duration.ofSeconds(20))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(element));
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> gone(element));
+    }
+
+    /**
+     * Whether an element has left the document. Chromium 156's driver reports an element of a page that is being
+     * replaced as an unknown error ("Node with given id does not belong to the document") rather than as stale,
+     * which Selenium's own staleness condition lets through as a failure: both mean the old page is gone.
+     */
+    private static boolean gone(org.openqa.selenium.WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     private String url(String path) {
