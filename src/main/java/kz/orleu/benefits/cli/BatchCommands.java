@@ -12,6 +12,7 @@ import kz.orleu.benefits.correction.FamilyVersionHistory;
 import kz.orleu.benefits.correction.QuarterVersion;
 import kz.orleu.benefits.correction.QuarterVersions;
 import kz.orleu.benefits.declaration.InputFingerprint;
+import kz.orleu.benefits.declaration.InputFingerprintStore;
 import kz.orleu.benefits.declaration.InputPreflight;
 import kz.orleu.benefits.explain.DecisionExplainer;
 import kz.orleu.benefits.job.ExecutionOwner;
@@ -265,7 +266,7 @@ public class BatchCommands {
      */
     private void refuseIfInputChanged(JobExecution execution) {
         long runId = execution.getJobInstance().getInstanceId();
-        List<InputFingerprint> recorded = runs.fingerprints(runId);
+        List<InputFingerprint> recorded = new InputFingerprintStore(jdbc).of(runId);
         if (recorded.isEmpty()) {
             return; // the run failed before it read anything
         }

@@ -11,6 +11,7 @@ import kz.orleu.benefits.declaration.CrossFileValidation;
 import kz.orleu.benefits.declaration.DeclarationIngest;
 import kz.orleu.benefits.declaration.InputFile;
 import kz.orleu.benefits.declaration.InputFingerprint;
+import kz.orleu.benefits.declaration.InputFingerprintStore;
 import kz.orleu.benefits.entitlement.EntitlementStep;
 import kz.orleu.benefits.facts.RunFacts;
 import kz.orleu.benefits.output.OutputPublisher;
@@ -117,7 +118,7 @@ public class QuarterlyRecalculationJobConfiguration {
                 .tasklet((contribution, chunk) -> {
                     RunContext run = RunContext.of(contribution.getStepExecution());
                     runs.register(run, RunContext.isSimulation(contribution.getStepExecution().getJobParameters()));
-                    runs.recordFingerprints(run.runId(), InputFingerprint.of(run.input()));
+                    new InputFingerprintStore(jdbc).record(run.runId(), InputFingerprint.of(run.input()));
                     runs.createPartitions(run.runId());
                     return RepeatStatus.FINISHED;
                 }, transactionManager)

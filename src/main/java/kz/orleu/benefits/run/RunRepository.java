@@ -2,7 +2,6 @@ package kz.orleu.benefits.run;
 
 import java.util.List;
 import java.util.Optional;
-import kz.orleu.benefits.declaration.InputFingerprint;
 import kz.orleu.benefits.quarter.Quarter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -75,26 +74,6 @@ public class RunRepository {
             throw new IllegalArgumentException(table + " has no partition per run");
         }
         return table + "_r" + runId;
-    }
-
-    /**
-     * Records the input folder as the run first read it; a restarted registerRun keeps the first record, which is
-     * what the completed steps read.
-     */
-    public void recordFingerprints(long runId, List<InputFingerprint> fingerprints) {
-        for (InputFingerprint print : fingerprints) {
-            jdbc.update("""
-                    insert into input_fingerprint (run_id, file_name, size, sha256) values (?, ?, ?, ?)
-                    on conflict (run_id, file_name) do nothing""",
-                    runId, print.fileName(), print.size(), print.sha256());
-        }
-    }
-
-    /** The input folder as the run started with it; empty if the run never got as far as recording it. */
-    public List<InputFingerprint> fingerprints(long runId) {
-        return jdbc.query("select file_name, size, sha256 from input_fingerprint where run_id = ? order by file_name",
-                (rs, i) -> new InputFingerprint(rs.getString(1), rs.getObject(2, Long.class), rs.getString(3)),
-                runId);
     }
 
     public int version(long runId) {
