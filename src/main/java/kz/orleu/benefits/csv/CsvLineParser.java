@@ -5,7 +5,7 @@ import com.opencsv.RFC4180ParserBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** RFC 4180 field splitting of one complete record, by OpenCSV's parser. */
+/** RFC 4180 field splitting of one complete record: at commas when it has no quote, else by OpenCSV's parser. */
 final class CsvLineParser {
 
     private CsvLineParser() {
