@@ -27,6 +27,10 @@ public final class BinaryRows {
         return columns;
     }
 
+    List<CopyBinaryEncoder.Type> types() {
+        return types;
+    }
+
     /** One row, a value per column in their order, as the bytes COPY reads. */
     public byte[] encode(Object[] values) {
         CopyBinaryEncoder encoder = new CopyBinaryEncoder(types, 256);

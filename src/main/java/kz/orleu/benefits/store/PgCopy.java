@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -34,31 +35,8 @@ public final class PgCopy {
 
     /** Copies rows into {@code table(columns)}; each row holds one value per column, nulls allowed. */
     public static void copy(DataSource dataSource, String table, List<String> columns, List<Object[]> rows) {
-        if (rows.isEmpty()) {
-            return;
-        }
-        String sql = "COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN";
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        CopyIn copy = null;
-        try {
-            copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
-            CopyTextEncoder encoder = new CopyTextEncoder(PIECE + 4096);
-            for (Object[] row : rows) {
-                encoder.row(row);
-                if (encoder.size() >= PIECE) {
-                    copy.writeToCopy(encoder.buffer(), 0, encoder.size());
-                    encoder.clear();
-                }
-            }
-            copy.writeToCopy(encoder.buffer(), 0, encoder.size());
-            copy.endCopy();
-            copy = null;
-        } catch (SQLException e) {
-            throw new DataAccessResourceFailureException("COPY into " + table + " failed: " + e.getMessage(), e);
-        } finally {
-            cancelUnfinished(copy);
-            DataSourceUtils.releaseConnection(connection, dataSource);
-        }
+        send(dataSource, table, "COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN",
+                new CopyTextEncoder(PIECE + 4096), rows, CopyTextEncoder::row, NOTHING, NOTHING);
     }
 
     /**
@@ -70,11 +48,8 @@ public final class PgCopy {
             return;
         }
         BinaryRows format = binaryRows(dataSource, table, columns);
-        List<byte[]> encoded = new ArrayList<>(rows.size());
-        for (Object[] row : rows) {
-            encoded.add(format.encode(row));
-        }
-        copyBinary(dataSource, format, encoded);
+        send(dataSource, table, binaryCopy(format), new CopyBinaryEncoder(format.types(), PIECE + 4096), rows,
+                CopyBinaryEncoder::row, CopyBinaryEncoder.HEADER, CopyBinaryEncoder.TRAILER);
     }
 
     /**
@@ -94,37 +69,45 @@ public final class PgCopy {
 
     /** Rows encoded by {@link BinaryRows#encode}, sent as one COPY in the current transaction. */
     public static void copyBinary(DataSource dataSource, BinaryRows format, List<byte[]> rows) {
+        send(dataSource, format.table(), binaryCopy(format), new CopyBinaryEncoder(format.types(), PIECE + 4096),
+                rows, (buffer, row) -> buffer.put(row, row.length), CopyBinaryEncoder.HEADER,
+                CopyBinaryEncoder.TRAILER);
+    }
+
+    private static final byte[] NOTHING = {};
+
+    private static String binaryCopy(BinaryRows format) {
+        return "COPY " + format.table() + " (" + String.join(", ", format.columns())
+                + ") FROM STDIN WITH (FORMAT binary)";
+    }
+
+    /**
+     * One COPY on the connection of the current transaction: the rows are added to {@code buffer} and sent a
+     * piece at a time, so that the server parses one piece while the next is encoded.
+     */
+    private static <B extends CopyBuffer, T> void send(DataSource dataSource, String table, String sql, B buffer,
+            List<T> rows, BiConsumer<B, T> add, byte[] header, byte[] trailer) {
         if (rows.isEmpty()) {
             return;
         }
-        String sql = "COPY " + format.table() + " (" + String.join(", ", format.columns())
-                + ") FROM STDIN WITH (FORMAT binary)";
         Connection connection = DataSourceUtils.getConnection(dataSource);
         CopyIn copy = null;
         try {
             copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
-            byte[] piece = new byte[PIECE];
-            System.arraycopy(CopyBinaryEncoder.HEADER, 0, piece, 0, CopyBinaryEncoder.HEADER.length);
-            int size = CopyBinaryEncoder.HEADER.length;
-            for (byte[] row : rows) {
-                if (size + row.length > piece.length) {
-                    copy.writeToCopy(piece, 0, size);
-                    size = 0;
-                    if (row.length > piece.length) {
-                        copy.writeToCopy(row, 0, row.length);
-                        continue;
-                    }
+            buffer.put(header, header.length);
+            for (T row : rows) {
+                add.accept(buffer, row);
+                if (buffer.size() >= PIECE) {
+                    copy.writeToCopy(buffer.buffer(), 0, buffer.size());
+                    buffer.clear();
                 }
-                System.arraycopy(row, 0, piece, size, row.length);
-                size += row.length;
             }
-            copy.writeToCopy(piece, 0, size);
-            copy.writeToCopy(CopyBinaryEncoder.TRAILER, 0, CopyBinaryEncoder.TRAILER.length);
+            buffer.put(trailer, trailer.length);
+            copy.writeToCopy(buffer.buffer(), 0, buffer.size());
             copy.endCopy();
             copy = null;
         } catch (SQLException e) {
-            throw new DataAccessResourceFailureException("COPY into " + format.table() + " failed: "
-                    + e.getMessage(), e);
+            throw new DataAccessResourceFailureException("COPY into " + table + " failed: " + e.getMessage(), e);
         } finally {
             cancelUnfinished(copy);
             DataSourceUtils.releaseConnection(connection, dataSource);
