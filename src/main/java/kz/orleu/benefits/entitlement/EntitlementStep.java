@@ -44,7 +44,11 @@ public final class EntitlementStep {
     /**
      * Gathers every family's inputs in one statement: hash joins and GROUP BY, no per-family query. A family's
      * contracts are kept as parallel arrays in file order ({@link SqlArrays}), so a contract id is one opaque
-     * value whatever characters it holds.
+     * value whatever characters it holds. The counted income is the family's accepted income of counted types
+     * less that of its members not counted: validation leaves every accepted income exactly one accepted member
+     * with its family and IIN (UNKNOWN_MEMBER, and DUPLICATE_KEY for an IIN repeated), so this equals the income
+     * of the counted members, and joins the incomes with the few members not counted instead of with all
+     * (at 1,000,000 families: 9.9 M incomes, 4.5 M members, 12 s of the statement's 17 s went to that join).
      */
     static final NamedSql GATHER_FAMILY_CASES = NamedSql.of("""
             insert into family_case (run_id, family_id, region_code, declared, has_reject, members, counted_income,
@@ -59,9 +63,11 @@ public final class EntitlementStep {
                  where m.run_id = :run and m.counted
                  group by m.family_id),
             incomes as (
-                select i.family_id, sum(i.amount) as total
+                select i.family_id, sum(i.amount) filter (where uncounted.iin is null) as total
                   from stg_income i
-                  join fact_member m on m.run_id = :run and m.counted and m.family_id = i.family_id and m.iin = i.iin
+                  left join fact_member uncounted
+                         on uncounted.run_id = :run and not uncounted.counted
+                        and uncounted.family_id = i.family_id and uncounted.iin = i.iin
                  where i.run_id = :run and not i.rejected and i.income_type = any (:counted_types)
                  group by i.family_id),
             contracts as (
