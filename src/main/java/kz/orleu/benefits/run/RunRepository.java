@@ -1,9 +1,13 @@
 package kz.orleu.benefits.run;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import kz.orleu.benefits.quarter.Quarter;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementSetter;
 import org.springframework.stereotype.Repository;
 
 /** The history of runs: which version of each benefit quarter is the latest completed one. */
@@ -67,6 +71,36 @@ public class RunRepository {
      */
     public void truncate(String table, long runId) {
         jdbc.execute("truncate " + partition(table, runId));
+    }
+
+    /**
+     * Replaces the run's partition of {@code table} with the rows of {@code select}, in the caller's transaction
+     * (a failure leaves the old partition). The rows are written by CREATE TABLE AS, which PostgreSQL plans with
+     * parallel workers (an INSERT ... SELECT it never does), into a new table that is then given the parent's
+     * NOT NULL and CHECK constraints and attached in place of the old partition. {@code select} names every
+     * column of the table; each is cast to the parent's type, so that the new partition matches it exactly.
+     */
+    public void rewrite(String table, long runId, String select, PreparedStatementSetter values) {
+        String partition = partition(table, runId);
+        List<Map<String, Object>> columns = jdbc.queryForList("""
+                select quote_ident(attname) as name, format_type(atttypid, atttypmod) as type, attnotnull
+                  from pg_attribute where attrelid = ?::regclass and attnum > 0 and not attisdropped
+                 order by attnum""", table);
+        List<String> alterations = new ArrayList<>(jdbc.queryForList("""
+                select 'add constraint ' || quote_ident(conname) || ' ' || pg_get_constraintdef(oid)
+                  from pg_constraint where conrelid = ?::regclass and contype = 'c'""", String.class, table));
+        columns.stream().filter(c -> Boolean.TRUE.equals(c.get("attnotnull")))
+                .forEach(c -> alterations.add("alter column " + c.get("name") + " set not null"));
+        // a constraint implying the partition's bound spares ATTACH its scan of the rows just written
+        alterations.add("add constraint " + partition + "_bound check (run_id is not null and run_id = " + runId
+                + ")");
+        String casts = columns.stream().map(c -> c.get("name") + "::" + c.get("type") + " as " + c.get("name"))
+                .collect(Collectors.joining(", "));
+        jdbc.execute("drop table if exists " + partition);
+        jdbc.update("create table " + partition + " with (autovacuum_enabled = false) as select " + casts
+                + " from (\n" + select + "\n) written", values);
+        jdbc.execute("alter table " + partition + " " + String.join(", ", alterations));
+        jdbc.execute("alter table " + table + " attach partition " + partition + " for values in (" + runId + ")");
     }
 
     private static String partition(String table, long runId) {
