@@ -33,8 +33,13 @@ public final class DeclarationIngest {
     public record Staged(StagedRow row, byte[] copyRow) {
     }
 
-    public static RunScopedReader<Staged> reader(InputFile file, RunReferenceRepository reference,
-            DataSource dataSource) {
+    /**
+     * The rows of {@code file} in batches of {@code batchRows}, each row checked and encoded on the reading
+     * thread; the step takes one batch per chunk, so that its per-item work (observation, events, listeners) is
+     * done per chunk, not per row.
+     */
+    public static RunScopedReader<List<Staged>> reader(InputFile file, RunReferenceRepository reference,
+            DataSource dataSource, int batchRows) {
         return new RunScopedReader<>(step -> {
             RunContext run = RunContext.of(step);
             DeclarationRowValidator validator = validator(run, reference);
@@ -44,7 +49,7 @@ public final class DeclarationIngest {
                     record -> {
                         StagedRow row = validator.validate(file, record);
                         return new Staged(row, staging.encode(stagingRow(runId, row)));
-                    });
+                    }, batchRows);
         });
     }
 
@@ -89,7 +94,7 @@ public final class DeclarationIngest {
         };
     }
 
-    public static final class Writer implements ItemWriter<Staged>, StepExecutionListener {
+    public static final class Writer implements ItemWriter<List<Staged>>, StepExecutionListener {
 
         static final List<String> REJECT_COLUMNS = List.of("run_id", "file", "line", "column_name", "value", "reason",
                 "message", "family_id", "contract_id");
@@ -115,38 +120,41 @@ public final class DeclarationIngest {
         }
 
         @Override
-        public void write(Chunk<? extends Staged> chunk) {
-            List<byte[]> staged = new ArrayList<>(chunk.size());
+        public void write(Chunk<? extends List<Staged>> chunk) {
+            List<byte[]> staged = new ArrayList<>();
             List<Object[]> rejects = new ArrayList<>();
             List<Object[]> warnings = new ArrayList<>();
-            for (Staged item : chunk) {
-                StagedRow row = item.row();
-                staged.add(item.copyRow());
-                if (row.rejected()) {
-                    Reject r = row.reject();
-                    rejects.add(new Object[] {runId, r.file(), r.line(), r.column(), r.value(), r.reason().name(),
-                            r.message(), r.familyId(), r.contractId()});
-                }
-                for (RowWarning w : row.warnings()) {
-                    warnings.add(warningRow(runId, w));
+            for (List<Staged> batch : chunk) {
+                for (Staged item : batch) {
+                    StagedRow row = item.row();
+                    staged.add(item.copyRow());
+                    if (row.rejected()) {
+                        Reject r = row.reject();
+                        rejects.add(new Object[] {runId, r.file(), r.line(), r.column(), r.value(),
+                                r.reason().name(), r.message(), r.familyId(), r.contractId()});
+                    }
+                    for (RowWarning w : row.warnings()) {
+                        warnings.add(warningRow(runId, w));
+                    }
                 }
             }
             PgCopy.copyBinary(dataSource, staging, staged);
             PgCopy.copy(dataSource, "reject", REJECT_COLUMNS, rejects);
             PgCopy.copy(dataSource, "warning", WARNING_COLUMNS, warnings);
-            countRejectedAsFiltered(rejects.size());
+            countRows(chunk.size(), staged.size(), rejects.size());
         }
 
         /**
-         * A rejected row is staged too (its key still counts for duplicates), so the step would count it as
-         * written; it is moved to the filter count, so that the step executions of the job repository (and
-         * {@code executions}) show rows read = written + filtered with the rejected rows as filtered. The step
-         * adds this chunk's write count after the writer returns, and restores both counts if the chunk rolls
-         * back.
+         * The step counts items, and an item here is a batch of rows: the counts are set to rows, so that the step
+         * executions of the job repository (and {@code executions}) show rows read = written + filtered. A
+         * rejected row is staged too (its key still counts for duplicates), so it would count as written; it is
+         * counted as filtered. The step adds the chunk's items to its read and write counts after the writer
+         * returns; a chunk that fails fails the step, and its restart counts afresh.
          */
-        private void countRejectedAsFiltered(int rejected) {
-            if (rejected > 0 && stepExecution != null) {
-                stepExecution.setWriteCount(stepExecution.getWriteCount() - rejected);
+        private void countRows(int batches, int rows, int rejected) {
+            if (stepExecution != null) {
+                stepExecution.setReadCount(stepExecution.getReadCount() + rows - batches);
+                stepExecution.setWriteCount(stepExecution.getWriteCount() + rows - rejected - batches);
                 stepExecution.setFilterCount(stepExecution.getFilterCount() + rejected);
             }
         }

@@ -132,7 +132,9 @@ public class QuarterlyRecalculationJobConfiguration {
     }
 
     Step ingest(InputFile file) {
-        return chunkStep(file.stepName(), DeclarationIngest.reader(file, reference, dataSource), row -> row,
+        // one item per chunk: a batch of chunkSize rows, read and checked ahead (DeclarationIngest#reader)
+        return chunkStep(file.stepName(), file.stepName(), 1,
+                DeclarationIngest.reader(file, reference, dataSource, chunkSize), rows -> rows,
                 new DeclarationIngest.Writer(file, dataSource), DeclarationIngest.bytesRead(file));
     }
 
@@ -181,7 +183,7 @@ public class QuarterlyRecalculationJobConfiguration {
     /** A partition of {@code judgeCompliance}, here or in a worker process. */
     Step judgeComplianceWorker() {
         return new PerExecutionStep("judgeComplianceWorker", () -> chunkStep("judgeCompliance",
-                "judgeComplianceWorker", ComplianceStep.reader(dataSource, runs),
+                "judgeComplianceWorker", chunkSize, ComplianceStep.reader(dataSource, runs),
                 new ComplianceStep.Processor(reference), new ComplianceStep.Writer(dataSource),
                 ProgressReporter.Measure.rows(step -> count("stg_contract", step))));
     }
@@ -205,7 +207,7 @@ public class QuarterlyRecalculationJobConfiguration {
     /** A partition of {@code computeEntitlements}, here or in a worker process. */
     Step computeEntitlementsWorker() {
         return new PerExecutionStep("computeEntitlementsWorker", () -> chunkStep("computeEntitlements",
-                "computeEntitlementsWorker", EntitlementStep.reader(dataSource),
+                "computeEntitlementsWorker", chunkSize, EntitlementStep.reader(dataSource),
                 new EntitlementStep.Processor(reference), new EntitlementStep.Writer(dataSource),
                 ProgressReporter.Measure.rows(step -> count("family_case", step))));
     }
@@ -277,15 +279,15 @@ public class QuarterlyRecalculationJobConfiguration {
 
     private <I, O> Step chunkStep(String name, ItemReader<I> reader, ItemProcessor<I, O> processor,
             ItemWriter<O> writer, ProgressReporter.Measure progress) {
-        return chunkStep(name, name, reader, processor, writer, progress);
+        return chunkStep(name, name, chunkSize, reader, processor, writer, progress);
     }
 
     /** {@code faultName}: the name fault drills arm, the manager's for a partition's worker step. */
-    private <I, O> Step chunkStep(String faultName, String name, ItemReader<I> reader,
+    private <I, O> Step chunkStep(String faultName, String name, int itemsPerChunk, ItemReader<I> reader,
             ItemProcessor<I, O> processor, ItemWriter<O> writer, ProgressReporter.Measure progress) {
         return new StepBuilder(name, jobRepository)
                 .observationRegistry(observationRegistry)
-                .<I, O>chunk(chunkSize)
+                .<I, O>chunk(itemsPerChunk)
                 .reader(reader)
                 .processor(processor)
                 .writer(writer)

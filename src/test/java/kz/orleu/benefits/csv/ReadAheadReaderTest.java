@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -20,14 +22,12 @@ class ReadAheadReaderTest {
      * the last record handed to the step, or a restart would skip the records read ahead but never written.
      */
     @Test
-    void savesThePositionAfterTheLastRecordHandedOverNotAfterTheReadAhead() throws Exception {
+    void savesThePositionAfterTheLastBatchHandedOverNotAfterTheReadAhead() throws Exception {
         Path file = rows(5_000);
         ReadAheadReader<Long> reader = new ReadAheadReader<>(new CsvRecordReader(CsvSource.of(file)),
-                CsvRecord::line);
+                CsvRecord::line, 10);
         reader.open(new ExecutionContext());
-        for (int i = 0; i < 10; i++) {
-            reader.read();
-        }
+        assertThat(reader.read()).containsExactly(2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L);
         Thread.sleep(200);
         ExecutionContext saved = new ExecutionContext();
         reader.update(saved);
@@ -40,15 +40,20 @@ class ReadAheadReaderTest {
     }
 
     @Test
-    void handsOverEveryRecordInOrderThenTheEnd() throws Exception {
+    void handsOverEveryRecordInOrderInFullBatchesThenTheRestThenTheEnd() throws Exception {
         ReadAheadReader<Long> reader = new ReadAheadReader<>(new CsvRecordReader(CsvSource.of(rows(2_345))),
-                CsvRecord::line);
+                CsvRecord::line, 1_000);
         reader.open(new ExecutionContext());
         long expected = 2;
-        for (Long line = reader.read(); line != null; line = reader.read()) {
-            assertThat(line).isEqualTo(expected++);
+        List<Integer> sizes = new ArrayList<>();
+        for (List<Long> batch = reader.read(); batch != null; batch = reader.read()) {
+            sizes.add(batch.size());
+            for (Long line : batch) {
+                assertThat(line).isEqualTo(expected++);
+            }
         }
         assertThat(expected).isEqualTo(2_347);
+        assertThat(sizes).containsExactly(1_000, 1_000, 345);
         assertThat(reader.read()).isNull();
         reader.close();
     }
@@ -60,8 +65,9 @@ class ReadAheadReaderTest {
                 throw new IllegalStateException("bad record");
             }
             return record.line();
-        });
+        }, 1);
         reader.open(new ExecutionContext());
+        assertThat(reader.read()).containsExactly(2L);
         assertThatThrownBy(reader::read).hasMessage("bad record");
         reader.close();
     }
