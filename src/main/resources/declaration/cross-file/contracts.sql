@@ -7,9 +7,11 @@ with no_family as materialized (
        and not exists (select 1 from stg_family f
                         where f.run_id = :run and not f.rejected and f.family_id = s.family_id)),
 repeated as materialized (
+    -- empty when the file's ingest step saw no key twice (DuplicateKeyScreen): not even read then
     select contract_id, min(line) as first_line
       from stg_contract
-     where run_id = :run and contract_id is not null
+     where :duplicates_possible
+       and run_id = :run and contract_id is not null
      group by contract_id
     having count(*) > 1)
 select u.row_id, u.line, 'family_id' as column_name, u.family_id as value, 'UNKNOWN_FAMILY' as reason,

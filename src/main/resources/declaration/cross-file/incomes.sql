@@ -9,9 +9,11 @@ with no_member as materialized (
        and not exists (select 1 from stg_member m
                         where m.run_id = :run and not m.rejected and m.family_id = s.family_id and m.iin = s.iin)),
 repeated as materialized (
+    -- empty when the file's ingest step saw no key twice (DuplicateKeyScreen): not even read then
     select family_id, iin, month, income_type, min(line) as first_line
       from stg_income
-     where run_id = :run and family_id is not null and iin is not null and month is not null
+     where :duplicates_possible
+       and run_id = :run and family_id is not null and iin is not null and month is not null
        and income_type is not null
      group by family_id, iin, month, income_type
     having count(*) > 1)

@@ -8,9 +8,11 @@ with no_contract as materialized (
        and not exists (select 1 from stg_contract c
                         where c.run_id = :run and not c.rejected and c.contract_id = s.contract_id)),
 repeated as materialized (
+    -- empty when the file's ingest step saw no key twice (DuplicateKeyScreen): not even read then
     select contract_id, iin, month, obligation, min(line) as first_line
       from stg_monitoring
-     where run_id = :run and contract_id is not null and iin is not null and month is not null
+     where :duplicates_possible
+       and run_id = :run and contract_id is not null and iin is not null and month is not null
        and obligation is not null
      group by contract_id, iin, month, obligation
     having count(*) > 1)

@@ -9,9 +9,11 @@ with no_member as materialized (
        and not exists (select 1 from stg_member m
                         where m.run_id = :run and not m.rejected and m.family_id = c.family_id and m.iin = s.iin)),
 repeated as materialized (
+    -- empty when the file's ingest step saw no key twice (DuplicateKeyScreen): not even read then
     select contract_id, iin, obligation, min(line) as first_line
       from stg_obligation
-     where run_id = :run and contract_id is not null and iin is not null and obligation is not null
+     where :duplicates_possible
+       and run_id = :run and contract_id is not null and iin is not null and obligation is not null
      group by contract_id, iin, obligation
     having count(*) > 1)
 select u.row_id, u.line,

@@ -37,7 +37,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * checked in dependency order (families, members, incomes, contracts, obligations, monitoring) so that a row
  * referring to a rejected row is itself rejected; when no file has a fault, the files are checked side by side
  * instead ({@link #noFileHasFaults}). Rows are marked and recorded in the step's single transaction: a failure
- * leaves nothing half-done for the restart.
+ * leaves nothing half-done for the restart. The aggregate of duplicate keys is most of the time of a clean quarter;
+ * it is skipped for a file whose ingest step saw no key twice ({@link DuplicateKeyScreen}): the statement's
+ * {@code :duplicates_possible} is then false, and PostgreSQL does not read the table for it (planned with the value,
+ * the condition folds to false; in a generic plan it is a one-time filter that stops the scan before it starts).
  */
 public final class CrossFileValidation {
 
@@ -78,11 +81,13 @@ public final class CrossFileValidation {
     private final JdbcTemplate jdbc;
     private final RunRepository runs;
     private final PlatformTransactionManager transactionManager;
+    private final DuplicateKeyScreenStore duplicateKeys;
 
     public CrossFileValidation(JdbcTemplate jdbc, RunRepository runs, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.runs = runs;
         this.transactionManager = transactionManager;
+        this.duplicateKeys = new DuplicateKeyScreenStore(jdbc);
     }
 
     /** Runs every check of the run; returns the number of rows it rejected. */
@@ -90,13 +95,14 @@ public final class CrossFileValidation {
         long id = run.runId();
         analyzeStaging(id);
         RunJoins.hashed(jdbc);
+        Map<InputFile, Map<String, Object>> checks = checkValues(id);
         Set<InputFile> changed = EnumSet.noneOf(InputFile.class);
         long rejected = 0;
-        if (noFileHasFaults(id)) {
+        if (noFileHasFaults(id, checks)) {
             log.info("no row rejected across files");
         } else {
             for (InputFile file : ORDER) {
-                int n = reject(id, file, FAULTS.get(file), Map.of());
+                int n = reject(id, file, FAULTS.get(file), checks.get(file));
                 if (file == InputFile.CONTRACTS) {
                     n += rejectOverlappingContracts(id);
                 }
@@ -115,16 +121,35 @@ public final class CrossFileValidation {
     }
 
     /**
+     * Each file's {@code :duplicates_possible}: false only for a file whose ingest step completed without seeing a
+     * key twice; true for the others, and for a run staged before the screen existed.
+     */
+    private Map<InputFile, Map<String, Object>> checkValues(long runId) {
+        Set<InputFile> withoutDuplicates = duplicateKeys.withoutDuplicates(runId);
+        if (!withoutDuplicates.isEmpty()) {
+            log.info("duplicate keys not checked in {}: no key repeats", withoutDuplicates.stream()
+                    .map(InputFile::fileName).toList());
+        }
+        Map<InputFile, Map<String, Object>> values = new EnumMap<>(InputFile.class);
+        for (InputFile file : ORDER) {
+            values.put(file, Map.of("duplicates_possible", !withoutDuplicates.contains(file)));
+        }
+        return values;
+    }
+
+    /**
      * Whether no file has a row to reject, all files checked at once, each in a read-only transaction of its own,
      * as many at a time as there are cores. A file's checks depend on the earlier files only through the rows they
      * reject: if no file has a fault on the rows as staged, checking them in order finds none either. A national
      * quarter is mostly clean, and then the checks take the time of the longest (incomes), not the sum of all.
      */
-    private boolean noFileHasFaults(long runId) {
+    private boolean noFileHasFaults(long runId, Map<InputFile, Map<String, Object>> values) {
         List<Callable<Boolean>> checks = new ArrayList<>();
         for (InputFile file : BY_COST) {
             NamedSql count = NamedSql.of("select count(*) from (\n" + FAULTS.get(file) + "\n) fault");
-            checks.add(() -> readOnly(() -> jdbc.query(count.sql(), count.setter(Map.of("run", runId)),
+            Map<String, Object> all = new HashMap<>(values.get(file));
+            all.put("run", runId);
+            checks.add(() -> readOnly(() -> jdbc.query(count.sql(), count.setter(all),
                     rs -> rs.next() && rs.getLong(1) == 0)));
         }
         checks.add(() -> readOnly(() -> overlappingContracts(runId).isEmpty()));

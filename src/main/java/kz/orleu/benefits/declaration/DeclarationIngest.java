@@ -22,7 +22,8 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
  * Reader and writer of the chunk step that stages one input file: every record read becomes a staging row,
  * accepted or rejected, so that rows read = accepted + rejected holds by construction. The reader checks each row
  * and encodes it for the COPY on its reading thread ({@link ReadAheadReader}), so that reading the next chunk
- * overlaps with the database storing this one; the writer has only to send the bytes.
+ * overlaps with the database storing this one; the writer has only to send the bytes. The reading thread also
+ * shows each row to the file's {@link DuplicateKeyScreen}.
  */
 public final class DeclarationIngest {
 
@@ -39,7 +40,7 @@ public final class DeclarationIngest {
      * done per chunk, not per row.
      */
     public static RunScopedReader<List<Staged>> reader(InputFile file, RunReferenceRepository reference,
-            DataSource dataSource, int batchRows) {
+            DataSource dataSource, DuplicateKeyScreen duplicateKeys, int batchRows) {
         return new RunScopedReader<>(step -> {
             RunContext run = RunContext.of(step);
             DeclarationRowValidator validator = validator(run, reference);
@@ -48,6 +49,7 @@ public final class DeclarationIngest {
             return new ReadAheadReader<>(new CsvRecordReader(CsvSource.of(run.input().resolve(file.fileName()))),
                     record -> {
                         StagedRow row = validator.validate(file, record);
+                        duplicateKeys.see(row);
                         return new Staged(row, staging.encode(stagingRow(runId, row)));
                     }, batchRows);
         });

@@ -70,6 +70,22 @@ public enum InputFile {
         return columns;
     }
 
+    /**
+     * The columns whose values make a row's key: a later row (accepted or not) with the same values, none of them
+     * null, is a DUPLICATE_KEY. The {@code repeated} part of {@code declaration/cross-file/<file>.sql} groups by
+     * the same columns ({@code DuplicateKeyScreenTest} checks that the two agree).
+     */
+    public List<String> keyColumns() {
+        return switch (this) {
+            case FAMILIES -> List.of("family_id");
+            case MEMBERS -> List.of("iin");
+            case INCOMES -> List.of("family_id", "iin", "month", "income_type");
+            case CONTRACTS -> List.of("contract_id");
+            case OBLIGATIONS -> List.of("contract_id", "iin", "obligation");
+            case MONITORING -> List.of("contract_id", "iin", "month", "obligation");
+        };
+    }
+
     public Set<String> columnNames() {
         Set<String> names = new LinkedHashSet<>();
         columns.forEach(c -> names.add(c.name()));

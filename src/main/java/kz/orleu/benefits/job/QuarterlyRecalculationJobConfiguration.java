@@ -9,6 +9,7 @@ import kz.orleu.benefits.compliance.ComplianceStep;
 import kz.orleu.benefits.correction.AdjustmentStep;
 import kz.orleu.benefits.declaration.CrossFileValidation;
 import kz.orleu.benefits.declaration.DeclarationIngest;
+import kz.orleu.benefits.declaration.DuplicateKeyScreen;
 import kz.orleu.benefits.declaration.InputFile;
 import kz.orleu.benefits.declaration.InputFingerprint;
 import kz.orleu.benefits.declaration.InputFingerprintStore;
@@ -34,6 +35,7 @@ import org.springframework.batch.core.job.builder.SimpleJobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import io.micrometer.observation.ObservationRegistry;
 import kz.orleu.benefits.observability.ProgressReporter;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -132,10 +134,11 @@ public class QuarterlyRecalculationJobConfiguration {
     }
 
     Step ingest(InputFile file) {
+        DuplicateKeyScreen duplicateKeys = new DuplicateKeyScreen(file, dataSource);
         // one item per chunk: a batch of chunkSize rows, read and checked ahead (DeclarationIngest#reader)
         return chunkStep(file.stepName(), file.stepName(), 1,
-                DeclarationIngest.reader(file, reference, dataSource, chunkSize), rows -> rows,
-                new DeclarationIngest.Writer(file, dataSource), DeclarationIngest.bytesRead(file));
+                DeclarationIngest.reader(file, reference, dataSource, duplicateKeys, chunkSize), rows -> rows,
+                new DeclarationIngest.Writer(file, dataSource), DeclarationIngest.bytesRead(file), duplicateKeys);
     }
 
     Step validateDeclarations() {
@@ -282,10 +285,14 @@ public class QuarterlyRecalculationJobConfiguration {
         return chunkStep(name, name, chunkSize, reader, processor, writer, progress);
     }
 
-    /** {@code faultName}: the name fault drills arm, the manager's for a partition's worker step. */
+    /**
+     * {@code faultName}: the name fault drills arm, the manager's for a partition's worker step; {@code listeners}:
+     * any more than the reader's and writer's own.
+     */
     private <I, O> Step chunkStep(String faultName, String name, int itemsPerChunk, ItemReader<I> reader,
-            ItemProcessor<I, O> processor, ItemWriter<O> writer, ProgressReporter.Measure progress) {
-        return new StepBuilder(name, jobRepository)
+            ItemProcessor<I, O> processor, ItemWriter<O> writer, ProgressReporter.Measure progress,
+            StepExecutionListener... listeners) {
+        var step = new StepBuilder(name, jobRepository)
                 .observationRegistry(observationRegistry)
                 .<I, O>chunk(itemsPerChunk)
                 .reader(reader)
@@ -293,7 +300,10 @@ public class QuarterlyRecalculationJobConfiguration {
                 .writer(writer)
                 .transactionManager(transactionManager)
                 .listener(new FaultInjection(faultName))
-                .listener(new ProgressReporter(progress))
-                .build();
+                .listener(new ProgressReporter(progress));
+        for (StepExecutionListener listener : listeners) {
+            step.listener(listener);
+        }
+        return step.build();
     }
 }

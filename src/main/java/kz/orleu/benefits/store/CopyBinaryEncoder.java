@@ -92,13 +92,18 @@ final class CopyBinaryEncoder extends CopyBuffer {
         }
     }
 
-    /** Text as UTF-8; a NUL, which no text value can hold, is dropped as the text format drops it. */
+    /** Text as UTF-8, as {@link #stored} has it. */
     private void text(String text) {
-        byte[] bytes = (text.indexOf('\0') < 0 ? text : text.replace("\0", "")).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = stored(text).getBytes(StandardCharsets.UTF_8);
         ensure(4 + bytes.length);
         int32(bytes.length);
         System.arraycopy(bytes, 0, buffer, size, bytes.length);
         size += bytes.length;
+    }
+
+    /** A text value as it is stored: a NUL, which no text value can hold, is dropped as the text format drops it. */
+    static String stored(String text) {
+        return text.indexOf('\0') < 0 ? text : text.replace("\0", "");
     }
 
     /**

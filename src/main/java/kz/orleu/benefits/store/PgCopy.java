@@ -67,6 +67,14 @@ public final class PgCopy {
         }
     }
 
+    /**
+     * A text value as the COPYs here store it (NUL dropped), for a reader that must compare values with what is
+     * stored before it is stored.
+     */
+    public static String storedText(String text) {
+        return CopyBinaryEncoder.stored(text);
+    }
+
     /** Rows encoded by {@link BinaryRows#encode}, sent as one COPY in the current transaction. */
     public static void copyBinary(DataSource dataSource, BinaryRows format, List<byte[]> rows) {
         send(dataSource, format.table(), binaryCopy(format), new CopyBinaryEncoder(format.types(), PIECE + 4096),

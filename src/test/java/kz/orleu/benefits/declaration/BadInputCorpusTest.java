@@ -114,6 +114,8 @@ class BadInputCorpusTest extends DatabaseJobTest {
         assertThat(jdbc.queryForObject("select sum(rejected) from ingest_count where run_id = ?", Long.class, runId))
                 .isEqualTo(rejects.size());
         assertThat(Files.readAllLines(output.resolve("2016Q2").resolve("rejects.csv"))).hasSize(rejects.size() + 1);
+        assertThat(jdbc.queryForObject("select count(*) from duplicate_key_screen where run_id = ?", Integer.class,
+                runId)).as("files screened for duplicate keys while staged").isEqualTo(InputFile.values().length);
         assertRejectsShowInTheStepExecutions(runId);
     }
 
