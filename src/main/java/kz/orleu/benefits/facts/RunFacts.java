@@ -34,8 +34,7 @@ public final class RunFacts {
 
     /**
      * The tasklet of {@code establishFacts}, after cross-file validation: members, contracts with the
-     * terminations of earlier quarters (compliance has not judged this run yet), previous results; then the
-     * warning for families nobody is counted in, which reads the members' fact.
+     * terminations of earlier quarters (compliance has not judged this run yet), previous results.
      */
     public void establish(RunContext run) {
         long runId = run.runId();
@@ -49,7 +48,6 @@ public final class RunFacts {
         // No previous version: -1 matches no run (a null would make the planner scan every partition).
         values.put("previous_run", previousRun == null ? -1L : previousRun);
         replace("fact_previous_result", PREVIOUS_RESULTS, values, runId);
-        warnFamiliesWithNobodyCounted(run);
     }
 
     /**
@@ -79,17 +77,21 @@ public final class RunFacts {
         runs.analyze(table, runId);
     }
 
-    /** A family nobody is counted in is INCOMPLETE_DATA; the warning tells the department which and why. */
-    private void warnFamiliesWithNobodyCounted(RunContext run) {
+    /**
+     * A family nobody is counted in is INCOMPLETE_DATA; the warning tells the department which and why. Written
+     * by {@code gatherFamilyCases} once it has counted each family's members ({@code family_case.members}, from
+     * {@code fact_member.counted}): the few families with none are joined with their lines, instead of every
+     * family anti-joined with every member again.
+     */
+    public void warnFamiliesWithNobodyCounted(RunContext run) {
         jdbc.update("delete from warning where run_id = ? and reason = ?", run.runId(),
                 WarningReason.NO_MEMBER_COUNTED.name());
         jdbc.update("""
                 insert into warning (run_id, file, line, column_name, value, reason, message)
                 select f.run_id, ?, f.line, 'family_id', f.family_id, ?, ?
-                  from stg_family f
-                 where f.run_id = ? and not f.rejected
-                   and not exists (select 1 from fact_member m where m.run_id = f.run_id
-                                      and m.family_id = f.family_id and m.counted)""",
+                  from family_case fc
+                  join stg_family f on f.run_id = fc.run_id and f.family_id = fc.family_id and not f.rejected
+                 where fc.run_id = ? and fc.members = 0""",
                 InputFile.FAMILIES.fileName(), WarningReason.NO_MEMBER_COUNTED.name(),
                 "no member is counted on " + run.benefitQuarter().firstDay() + ": INCOMPLETE_DATA",
                 run.runId());

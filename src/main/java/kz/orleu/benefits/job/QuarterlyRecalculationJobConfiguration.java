@@ -196,6 +196,7 @@ public class QuarterlyRecalculationJobConfiguration {
                 .tasklet((contribution, chunk) -> {
                     RunContext run = RunContext.of(contribution.getStepExecution());
                     EntitlementStep.gather(jdbc, runs, run, reference.load(run.runId()).ruleSetFor(run.benefitQuarter()));
+                    new RunFacts(jdbc, runs).warnFamiliesWithNobodyCounted(run);
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
                 .listener(new FaultInjection("gatherFamilyCases"))
