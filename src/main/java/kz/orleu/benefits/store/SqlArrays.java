@@ -1,6 +1,5 @@
 package kz.orleu.benefits.store;
 
-import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -23,23 +22,28 @@ public final class SqlArrays {
     }
 
     public static List<String> texts(ResultSet rs, String column) throws SQLException {
-        return read(rs, column, String.class::cast);
+        return read(rs, column, element -> element);
     }
 
     public static List<Long> longs(ResultSet rs, String column) throws SQLException {
-        return read(rs, column, value -> ((Number) value).longValue());
+        return read(rs, column, Long::parseLong);
     }
 
     public static List<Integer> integers(ResultSet rs, String column) throws SQLException {
-        return read(rs, column, value -> ((Number) value).intValue());
+        return read(rs, column, Integer::parseInt);
     }
 
     public static List<Boolean> booleans(ResultSet rs, String column) throws SQLException {
-        return read(rs, column, Boolean.class::cast);
+        return read(rs, column, element -> switch (element) {
+            case "t" -> Boolean.TRUE;
+            case "f" -> Boolean.FALSE;
+            default -> throw new IllegalStateException("not a boolean array element: " + element);
+        });
     }
 
+    /** Dates as PostgreSQL writes them with the ISO date style, which the JDBC driver sets on every connection. */
     public static List<LocalDate> dates(ResultSet rs, String column) throws SQLException {
-        return read(rs, column, value -> ((java.sql.Date) value).toLocalDate());
+        return read(rs, column, LocalDate::parse);
     }
 
     /**
@@ -57,20 +61,80 @@ public final class SqlArrays {
         return rows;
     }
 
-    private static <T> List<T> read(ResultSet rs, String column, Function<Object, T> element) throws SQLException {
-        Array array = rs.getArray(column);
-        if (array == null) {
+    /**
+     * The array's elements from its text form, read here rather than by the driver's {@code getArray}, which
+     * builds each element character by character and dates through a {@code Calendar}: with a dozen arrays per
+     * row, that was most of the Java time of a compliance partition.
+     */
+    private static <T> List<T> read(ResultSet rs, String column, Function<String, T> element) throws SQLException {
+        String text = rs.getString(column);
+        if (text == null) {
             return List.of();
         }
-        try {
-            Object[] values = (Object[]) array.getArray();
-            List<T> list = new ArrayList<>(values.length);
-            for (Object value : values) {
-                list.add(value == null ? null : element.apply(value));
-            }
-            return Collections.unmodifiableList(list);
-        } finally {
-            array.free();
+        List<T> list = new ArrayList<>();
+        for (String value : elements(text)) {
+            list.add(value == null ? null : element.apply(value));
         }
+        return Collections.unmodifiableList(list);
+    }
+
+    /**
+     * The elements of a one-dimensional array in PostgreSQL's text form ({@code {a,"b,c",NULL}}): an element is
+     * quoted when it is empty, is the word NULL, or holds a brace, comma, quote, backslash or white space, and a
+     * quoted element escapes quotes and backslashes with a backslash; an unquoted NULL is a null element.
+     */
+    static List<String> elements(String text) {
+        int start = text.indexOf('{');
+        if (start < 0 || !text.endsWith("}") || text.indexOf('{', start + 1) >= 0 && !quotedBrace(text, start)) {
+            throw new IllegalStateException("not a one-dimensional array: " + text);
+        }
+        List<String> elements = new ArrayList<>();
+        int i = start + 1;
+        int end = text.length() - 1;
+        if (i == end) {
+            return elements;
+        }
+        StringBuilder quoted = new StringBuilder();
+        while (i <= end) {
+            if (text.charAt(i) == '"') {
+                quoted.setLength(0);
+                i++;
+                while (text.charAt(i) != '"') {
+                    if (text.charAt(i) == '\\') {
+                        i++;
+                    }
+                    quoted.append(text.charAt(i++));
+                }
+                elements.add(quoted.toString());
+                i++;
+            } else {
+                int next = text.indexOf(',', i);
+                int stop = next < 0 || next > end ? end : next;
+                String value = text.substring(i, stop);
+                elements.add(value.equals("NULL") ? null : value);
+                i = stop;
+            }
+            if (i < end && text.charAt(i) != ',') {
+                throw new IllegalStateException("unexpected '" + text.charAt(i) + "' in array " + text);
+            }
+            i++;
+        }
+        return elements;
+    }
+
+    /** Whether every brace after the opening one is inside a quoted element (so the array is not nested). */
+    private static boolean quotedBrace(String text, int start) {
+        boolean inQuotes = false;
+        for (int i = start + 1; i < text.length() - 1; i++) {
+            char c = text.charAt(i);
+            if (inQuotes && c == '\\') {
+                i++;
+            } else if (c == '"') {
+                inQuotes = !inQuotes;
+            } else if (!inQuotes && (c == '{' || c == '}')) {
+                return false;
+            }
+        }
+        return true;
     }
 }
