@@ -59,8 +59,14 @@ public final class OutputPublisher {
             // connection of their own while the database streams the CSV files on this one: on two cores neither
             // waits for the other.
             new Thread(parts, "output-parts-" + run.runId()).start();
-            try {
+            // The largest file, one row per family, is streamed on a third connection: the server formats its
+            // numbers while it sorts the payments for the next file on this one.
+            FutureTask<Void> entitlements = new FutureTask<>(() -> {
                 writeEntitlements(run.runId(), temp.resolve("entitlements.csv"));
+                return null;
+            });
+            new Thread(entitlements, "output-entitlements-" + run.runId()).start();
+            try {
                 writePayments(run.runId(), temp.resolve("payments.csv"));
                 writeCompliance(run.runId(), temp.resolve("compliance.csv"));
                 writeWorklist(run.runId(), temp.resolve("worklist.csv"));
@@ -69,6 +75,13 @@ public final class OutputPublisher {
                 writeAdjustments(run.runId(), temp.resolve("adjustments.csv"));
             } catch (RuntimeException e) {
                 // nothing may still write into the folder when the failure is reported
+                awaitQuietly(entitlements);
+                awaitQuietly(parts);
+                throw e;
+            }
+            try {
+                await(entitlements);
+            } catch (IOException | RuntimeException e) {
                 awaitQuietly(parts);
                 throw e;
             }
@@ -160,7 +173,7 @@ public final class OutputPublisher {
                  where a.run_id = %1$d order by a.family_id, a.month""", runId);
     }
 
-    /** Waits for the parts, and fails as the first of them that failed. */
+    /** Waits for work on another thread, and fails as it failed. */
     private static void await(FutureTask<Void> parts) throws IOException {
         try {
             parts.get();
