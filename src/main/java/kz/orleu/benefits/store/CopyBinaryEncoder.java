@@ -92,8 +92,27 @@ final class CopyBinaryEncoder extends CopyBuffer {
         }
     }
 
-    /** Text as UTF-8, as {@link #stored} has it. */
+    /**
+     * Text as UTF-8, as {@link #stored} has it. ASCII text, nearly every value of a declaration, is copied into
+     * the row as it is, without an array of its bytes made first for each value.
+     */
     private void text(String text) {
+        int length = text.length();
+        ensure(4 + length);
+        int start = size + 4;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c == 0 || c >= 0x80) {
+                utf8(text);
+                return;
+            }
+            buffer[start + i] = (byte) c;
+        }
+        int32(length);
+        size += length;
+    }
+
+    private void utf8(String text) {
         byte[] bytes = stored(text).getBytes(StandardCharsets.UTF_8);
         ensure(4 + bytes.length);
         int32(bytes.length);

@@ -25,6 +25,20 @@ class CopyBinaryEncoderTest {
                 .containsExactly(7, 5, 0, 1, 1234, 5678, 9012, 3456, 7890, 1234, 5000);
     }
 
+    @Test
+    void textIsItsUtf8BytesWithoutNulsWhateverItsCharacters() {
+        for (String text : List.of("F000123", "", "Қазақстан", "a\0b", "x€", "long ".repeat(40))) {
+            CopyBinaryEncoder encoder = new CopyBinaryEncoder(List.of(CopyBinaryEncoder.Type.TEXT), 4);
+            encoder.row(new Object[] {text});
+            ByteBuffer bytes = ByteBuffer.wrap(encoder.buffer(), 0, encoder.size());
+            assertThat(bytes.getShort()).isEqualTo((short) 1);
+            byte[] value = new byte[bytes.getInt()];
+            bytes.get(value);
+            assertThat(bytes.hasRemaining()).isFalse();
+            assertThat(new String(value, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(text.replace("\0", ""));
+        }
+    }
+
     /** The int16 words of one numeric value after its length. */
     private static List<Integer> numeric(String value) {
         CopyBinaryEncoder encoder = new CopyBinaryEncoder(List.of(CopyBinaryEncoder.Type.NUMERIC), 64);
