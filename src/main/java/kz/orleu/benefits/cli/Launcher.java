@@ -45,12 +45,11 @@ public final class Launcher {
             }
         }
         Command command;
-        InputCheck inputCheck = InputCheck.NONE;
         try {
             command = Command.parse(args);
             if (command instanceof Command.Run run) {
+                InputPreflight.check(run.input(), run.quarter());
                 OutputPreflight.check(run.output());
-                inputCheck = InputCheck.start(() -> InputPreflight.check(run.input(), run.quarter()));
             }
             if (command instanceof Command.Simulate simulate) {
                 InputPreflight.check(simulate.input(), simulate.quarter());
@@ -66,13 +65,7 @@ public final class Launcher {
         try {
             context = start(command);
         } catch (RuntimeException e) {
-            // an unusable input is the first thing to fix, and says so whatever the database did
-            return usage(inputCheck.problem().orElse(databaseProblem(e)));
-        }
-        var inputProblem = inputCheck.problem();
-        if (inputProblem.isPresent()) {
-            context.close();
-            return usage(inputProblem.get());
+            return usage(databaseProblem(e));
         }
         if (command instanceof Command.Console console) {
             return ConsoleServer.serve(context, console.port(), err);
