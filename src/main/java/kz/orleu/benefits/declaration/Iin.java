@@ -14,7 +14,16 @@ public final class Iin {
     }
 
     public static boolean isTwelveDigits(String iin) {
-        return iin != null && iin.length() == 12 && iin.chars().allMatch(c -> c >= '0' && c <= '9');
+        if (iin == null || iin.length() != 12) {
+            return false;
+        }
+        for (int i = 0; i < 12; i++) {
+            char c = iin.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** True when the twelfth digit is the check digit of the first eleven (requires twelve digits). */
@@ -44,8 +53,8 @@ public final class Iin {
             return Optional.empty();
         }
         try {
-            return Optional.of(LocalDate.of(century + Integer.parseInt(iin.substring(0, 2)),
-                    Integer.parseInt(iin.substring(2, 4)), Integer.parseInt(iin.substring(4, 6))));
+            return Optional.of(LocalDate.of(century + Integer.parseInt(iin, 0, 2, 10),
+                    Integer.parseInt(iin, 2, 4, 10), Integer.parseInt(iin, 4, 6, 10)));
         } catch (DateTimeException e) {
             return Optional.empty();
         }
