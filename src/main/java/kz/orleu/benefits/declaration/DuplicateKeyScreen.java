@@ -37,6 +37,14 @@ public final class DuplicateKeyScreen implements StepExecutionListener {
     /** The first 64 KiB may hold shorter lines than the rest: a little room before a second table is needed. */
     private static final double ESTIMATE_MARGIN = 1.05;
     private static final int FETCH_SIZE = 10_000;
+    /**
+     * The most heap the fingerprints of one file may take, about 19 million keys (a million families' incomes
+     * take 67 MB). A larger file is not screened: its duplicate keys are checked in SQL, as if one repeated, so
+     * that the heap the job needs does not grow with the input.
+     */
+    static final long MAX_BYTES = 128L << 20;
+    /** How often, in keys, the reading thread looks whether the tables have outgrown {@link #MAX_BYTES}. */
+    private static final int SIZE_CHECK_INTERVAL = 1 << 16;
 
     private final InputFile file;
     private final DataSource dataSource;
@@ -52,6 +60,9 @@ public final class DuplicateKeyScreen implements StepExecutionListener {
      * between steps, so that its tables are garbage then.
      */
     private volatile FingerprintSet fingerprints;
+    /** Set when the file proved too large to screen: its duplicate keys are then checked in SQL. */
+    private volatile boolean tooLarge;
+    private long keysSeen;
 
     public DuplicateKeyScreen(InputFile file, DataSource dataSource) {
         this.file = file;
@@ -76,7 +87,9 @@ public final class DuplicateKeyScreen implements StepExecutionListener {
     /** A fresh screen for about {@code expectedRows} rows (a test drives it without a step). */
     void start(long expectedRows, KeyHash hash) {
         this.hash = hash;
-        fingerprints = new FingerprintSet(expectedRows);
+        keysSeen = 0;
+        tooLarge = 4L * FingerprintSet.capacityFor(expectedRows) > MAX_BYTES;
+        fingerprints = tooLarge ? null : new FingerprintSet(expectedRows);
     }
 
     /** The rows an earlier execution of the step committed for the run and file; none on a first start. */
@@ -123,11 +136,16 @@ public final class DuplicateKeyScreen implements StepExecutionListener {
             }
         }
         seen.add(hash.of(values, keyColumns));
+        if (++keysSeen % SIZE_CHECK_INTERVAL == 0 && seen.bytes() > MAX_BYTES) {
+            tooLarge = true;
+            fingerprints = null;
+        }
     }
 
-    /** Whether a key came twice in the rows seen so far (or, rarely, looked as if it did). */
+    /** Whether a key came twice in the rows seen so far (or, rarely, looked as if it did), or too many came. */
     boolean duplicatesPossible() {
-        return fingerprints.repeated();
+        FingerprintSet seen = fingerprints;
+        return seen == null || seen.repeated();
     }
 
     /** Records the answer if the step completed (its reader then handed over the end of the file). */
@@ -138,7 +156,10 @@ public final class DuplicateKeyScreen implements StepExecutionListener {
         if (step.getStatus() == BatchStatus.COMPLETED) {
             boolean possible = seen == null || seen.repeated();
             store.record(runId, file, possible);
-            if (possible) {
+            if (tooLarge) {
+                log.info("{}: too many keys to screen within {} MB, duplicate keys are checked", file.fileName(),
+                        MAX_BYTES >> 20);
+            } else if (possible) {
                 log.info("{}: a key repeats, duplicate keys are checked", file.fileName());
             } else {
                 log.info("{}: {} keys, none repeated ({} of fingerprints in {} table(s)), no duplicate-key check",

@@ -77,6 +77,18 @@ class DuplicateKeyScreenTest {
         assertThat(screen.duplicatesPossible()).isFalse();
     }
 
+    /** The heap the job needs must not grow with the input: a file too large to screen is checked in SQL. */
+    @Test
+    void aFileTooLargeToScreenWithinItsMemoryIsCheckedForDuplicatesInSql() {
+        DuplicateKeyScreen screen = incomes();
+        long tooMany = (long) (DuplicateKeyScreen.MAX_BYTES / 4 * FingerprintSet.MAX_LOAD) + 1_000;
+        screen.start(tooMany, KeyHash.withRandomSeed());
+
+        screen.see(rejected(3, "F1", "990101300001", "2016-01", "WAGE"));
+
+        assertThat(screen.duplicatesPossible()).as("no repeated key seen, but not screened").isTrue();
+    }
+
     @Test
     void keysThatAreStagedAlikeAreAlike() {
         DuplicateKeyScreen screen = new DuplicateKeyScreen(InputFile.FAMILIES, new DriverManagerDataSource());
