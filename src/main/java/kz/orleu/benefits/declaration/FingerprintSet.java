@@ -134,30 +134,27 @@ final class FingerprintSet {
         }
 
         boolean contains(long fingerprint, int stored) {
-            for (int i = home(fingerprint); ; i = next(i)) {
-                int slot = slots[i];
-                if (slot == stored) {
-                    return true;
-                }
-                if (slot == EMPTY) {
-                    return false;
-                }
-            }
+            return slots[find(fingerprint, stored)] == stored;
         }
 
         /** Stores {@code stored} unless found on the way; true when stored. */
         boolean insert(long fingerprint, int stored) {
-            for (int i = home(fingerprint); ; i = next(i)) {
-                int slot = slots[i];
-                if (slot == stored) {
-                    return false;
-                }
-                if (slot == EMPTY) {
-                    slots[i] = stored;
-                    used++;
-                    return true;
-                }
+            int i = find(fingerprint, stored);
+            if (slots[i] == stored) {
+                return false;
             }
+            slots[i] = stored;
+            used++;
+            return true;
+        }
+
+        /** The slot holding {@code stored} on the fingerprint's probe, or the empty slot that ends it. */
+        private int find(long fingerprint, int stored) {
+            int i = home(fingerprint);
+            while (slots[i] != stored && slots[i] != EMPTY) {
+                i = next(i);
+            }
+            return i;
         }
 
         boolean full() {
