@@ -49,23 +49,18 @@ public final class OutputPublisher {
             OutputFiles.createFolders(target.getParent());
             OutputFiles.deleteTree(temp);
             OutputFiles.createFolder(temp);
-            FutureTask<Void> parts = new FutureTask<>(() -> {
-                for (Part part : extraParts) {
-                    part.write(run, temp);
-                }
-                return null;
-            });
             // The parts (the statistics workbook: a few aggregates, then work in Java) are built on a thread and a
             // connection of their own while the database streams the CSV files on this one: on two cores neither
-            // waits for the other.
-            new Thread(parts, "output-parts-" + run.runId()).start();
-            // The largest file, one row per family, is streamed on a third connection: the server formats its
-            // numbers while it sorts the payments for the next file on this one.
-            FutureTask<Void> entitlements = new FutureTask<>(() -> {
-                writeEntitlements(run.runId(), temp.resolve("entitlements.csv"));
-                return null;
-            });
-            new Thread(entitlements, "output-entitlements-" + run.runId()).start();
+            // waits for the other. The largest file, one row per family, is streamed on a third connection: the
+            // server formats its numbers while it sorts the payments for the next file on this one.
+            List<FutureTask<Void>> beside = List.of(
+                    beside("output-parts-" + run.runId(), () -> {
+                        for (Part part : extraParts) {
+                            part.write(run, temp);
+                        }
+                    }),
+                    beside("output-entitlements-" + run.runId(),
+                            () -> writeEntitlements(run.runId(), temp.resolve("entitlements.csv"))));
             try {
                 writePayments(run.runId(), temp.resolve("payments.csv"));
                 writeCompliance(run.runId(), temp.resolve("compliance.csv"));
@@ -75,17 +70,14 @@ public final class OutputPublisher {
                 writeAdjustments(run.runId(), temp.resolve("adjustments.csv"));
             } catch (RuntimeException e) {
                 // nothing may still write into the folder when the failure is reported
-                awaitQuietly(entitlements);
-                awaitQuietly(parts);
+                beside.forEach(OutputPublisher::awaitQuietly);
                 throw e;
             }
-            try {
-                await(entitlements);
-            } catch (IOException | RuntimeException e) {
-                awaitQuietly(parts);
-                throw e;
+            // all of them ended before the first failure, if any, is reported
+            beside.forEach(OutputPublisher::awaitQuietly);
+            for (FutureTask<Void> task : beside) {
+                await(task);
             }
-            await(parts);
             restrict(temp);
             swap(temp, target, run.runId());
             log.info("outputs of {} written to {}", run.benefitQuarter(), target);
@@ -171,6 +163,21 @@ public final class OutputPublisher {
                        a.amount_now, a.delta, a.kind, b.version as version_before, n.version as version_now
                   from adjustment a join run b on b.run_id = a.run_before join run n on n.run_id = a.run_id
                  where a.run_id = %1$d order by a.family_id, a.month""", runId);
+    }
+
+    /** Writing into the output folder that may throw what writing a file throws. */
+    private interface Writing {
+        void write() throws IOException;
+    }
+
+    /** {@code writing} started on a thread of its own. */
+    private static FutureTask<Void> beside(String threadName, Writing writing) {
+        FutureTask<Void> task = new FutureTask<>(() -> {
+            writing.write();
+            return null;
+        });
+        new Thread(task, threadName).start();
+        return task;
     }
 
     /** Waits for work on another thread, and fails as it failed. */
