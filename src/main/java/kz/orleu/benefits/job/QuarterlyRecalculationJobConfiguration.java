@@ -134,11 +134,16 @@ public class QuarterlyRecalculationJobConfiguration {
     }
 
     Step ingest(InputFile file) {
-        DuplicateKeyScreen duplicateKeys = new DuplicateKeyScreen(file, dataSource);
-        // one item per chunk: a batch of chunkSize rows, read and checked ahead (DeclarationIngest#reader)
-        return chunkStep(file.stepName(), file.stepName(), 1,
-                DeclarationIngest.reader(file, reference, dataSource, duplicateKeys, chunkSize), rows -> rows,
-                new DeclarationIngest.Writer(file, dataSource), DeclarationIngest.bytesRead(file), duplicateKeys);
+        // Built for each execution: its writer and duplicate-key screen hold the execution's run, so two runs in
+        // one JVM (the console's) never share them.
+        return new PerExecutionStep(file.stepName(), () -> {
+            DuplicateKeyScreen duplicateKeys = new DuplicateKeyScreen(file, dataSource);
+            // one item per chunk: a batch of chunkSize rows, read and checked ahead (DeclarationIngest#reader)
+            return chunkStep(file.stepName(), file.stepName(), 1,
+                    DeclarationIngest.reader(file, reference, dataSource, duplicateKeys, chunkSize), rows -> rows,
+                    new DeclarationIngest.Writer(file, dataSource), DeclarationIngest.bytesRead(file),
+                    duplicateKeys);
+        });
     }
 
     Step validateDeclarations() {
