@@ -1,23 +1,26 @@
 package kz.orleu.benefits.declaration;
 
-import kz.orleu.benefits.csv.UnusableInputException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import kz.orleu.benefits.csv.CsvHeader;
 import kz.orleu.benefits.csv.CsvRecord;
 import kz.orleu.benefits.csv.CsvRecordReader;
 import kz.orleu.benefits.csv.CsvSource;
+import kz.orleu.benefits.csv.UnusableInputException;
+import kz.orleu.benefits.csv.Utf8Check;
 import kz.orleu.benefits.quarter.Quarter;
 import kz.orleu.benefits.reference.ReferenceData;
 import kz.orleu.benefits.reference.ReferenceFile;
@@ -37,19 +40,62 @@ public final class InputPreflight {
         if (!Files.isDirectory(inputFolder)) {
             throw new UnusableInputException("input folder " + inputFolder + " does not exist or is not a folder");
         }
+        Map<Path, Set<String>> files = new LinkedHashMap<>();
         for (InputFile file : InputFile.values()) {
-            checkFile(inputFolder.resolve(file.fileName()), file.columnNames());
+            files.put(inputFolder.resolve(file.fileName()), file.columnNames());
         }
         for (ReferenceFile file : ReferenceFile.values()) {
             Path override = inputFolder.resolve(file.fileName());
             if (Files.exists(override)) {
-                checkFile(override, Set.copyOf(file.columns()));
+                files.put(override, Set.copyOf(file.columns()));
             }
         }
-        ReferenceData reference = ReferenceData.load(inputFolder);
-        reference.ruleSetFor(benefitQuarter);
-        checkSubsistenceMinimum(inputFolder, reference, benefitQuarter.previous());
-        return reference;
+        return checkAll(files, () -> {
+            ReferenceData reference = ReferenceData.load(inputFolder);
+            reference.ruleSetFor(benefitQuarter);
+            checkSubsistenceMinimum(inputFolder, reference, benefitQuarter.previous());
+            return reference;
+        });
+    }
+
+    /**
+     * Checks the files two at a time, and reads the reference data and the families' regions beside them (reading
+     * a gigabyte of input to check its UTF-8 is most of the check's time). The first problem in the order of
+     * {@code files} is reported, whichever thread found it first, and a problem of {@code reference} only when
+     * every file is sound: it may have stumbled on a file that the file checks reject.
+     */
+    private static ReferenceData checkAll(Map<Path, Set<String>> files, Callable<ReferenceData> reference) {
+        ExecutorService threads = Executors.newFixedThreadPool(2, runnable -> {
+            Thread thread = new Thread(runnable, "input-check");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<?>> checks = new ArrayList<>();
+            files.forEach((file, required) -> checks.add(threads.submit(() -> checkFile(file, required))));
+            Future<ReferenceData> referenceCheck = threads.submit(reference);
+            checks.add(referenceCheck);
+            ReferenceData data = null;
+            for (Future<?> check : checks) {
+                try {
+                    Object value = check.get();
+                    if (check == referenceCheck) {
+                        data = (ReferenceData) value;
+                    }
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException problem) {
+                        throw problem;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new UnusableInputException("interrupted while checking the input folder");
+                }
+            }
+            return data;
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     static void checkFile(Path file, Set<String> required) {
@@ -87,41 +133,11 @@ public final class InputPreflight {
 
     /** The byte offset of the first byte that is not valid UTF-8, or -1. */
     static long firstNonUtf8Byte(Path file) {
-        CsvSource source = CsvSource.of(file);
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer bytes = ByteBuffer.allocate(1 << 20);
-        CharBuffer chars = CharBuffer.allocate(1 << 20);
-        long consumed = 0;
-        try (InputStream in = source.open(0)) {
-            boolean eof = false;
-            while (!eof) {
-                int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
-                if (n < 0) {
-                    eof = true;
-                } else {
-                    bytes.position(bytes.position() + n);
-                }
-                bytes.flip();
-                int before = bytes.position();
-                CoderResult result = decoder.decode(bytes, chars, eof);
-                if (result.isError()) {
-                    return consumed + (bytes.position() - before);
-                }
-                consumed += bytes.position() - before;
-                chars.clear();
-                bytes.compact();
-            }
-            chars.clear();
-            ByteBuffer empty = ByteBuffer.allocate(0);
-            CoderResult tail = decoder.decode(empty, chars, true);
-            if (tail.isError()) {
-                return consumed;
-            }
+        try (InputStream in = CsvSource.of(file).open(0)) {
+            return Utf8Check.firstInvalidByte(in);
         } catch (IOException e) {
             throw new UnusableInputException("cannot read " + file + ": " + e.getMessage());
         }
-        return -1;
     }
 
     private static String firstLine(Path file) {
