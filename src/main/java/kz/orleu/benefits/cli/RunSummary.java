@@ -3,6 +3,7 @@ package kz.orleu.benefits.cli;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import kz.orleu.benefits.correction.AdjustmentTotals;
+import kz.orleu.benefits.entitlement.PaidTotals;
 import kz.orleu.benefits.run.RunContext;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -46,18 +47,10 @@ public class RunSummary {
                 rs -> {
                     info("  decision %-24s %d families", rs.getString(1), rs.getLong(2));
                 }, runId);
-        // families counted once per region and benefit by grouping twice: a count(distinct) would sort every payment
-        jdbc.query("""
-                select region_code, benefit, count(*), sum(paid)
-                  from (select e.region_code, p.benefit, p.family_id, sum(p.amount) as paid
-                          from payment p join entitlement e on e.run_id = p.run_id and e.family_id = p.family_id
-                         where p.run_id = ?
-                         group by e.region_code, p.benefit, p.family_id) family
-                 group by region_code, benefit order by region_code, benefit""",
-                rs -> {
-                    info("  paid region %-3s %-3s %d families, %s tenge", rs.getString(1), rs.getString(2),
-                            rs.getLong(3), rs.getBigDecimal(4).toPlainString());
-                }, runId);
+        jdbc.query(PaidTotals.BY_REGION_AND_BENEFIT, rs -> {
+            info("  paid region %-3s %-3s %d families, %s tenge", rs.getString(1), rs.getString(2), rs.getLong(3),
+                    rs.getBigDecimal(4).toPlainString());
+        }, runId);
         printAdjustments(runId);
         info("  outputs: " + java.nio.file.Path.of(execution.getJobParameters().getString(RunContext.OUTPUT))
                 .resolve(quarter));

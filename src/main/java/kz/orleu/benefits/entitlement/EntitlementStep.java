@@ -224,6 +224,7 @@ public final class EntitlementStep {
             }
             PgCopy.copyBinary(dataSource, "entitlement", ENTITLEMENT_COLUMNS, entitlements);
             PgCopy.copyBinary(dataSource, "payment", PAYMENT_COLUMNS, payments);
+            PgCopy.copyBinary(dataSource, PaidTotals.TABLE, PaidTotals.COLUMNS, PaidTotals.ofChunk(runId, chunk));
         }
     }
 }

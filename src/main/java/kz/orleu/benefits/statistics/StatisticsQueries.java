@@ -16,6 +16,7 @@ import kz.orleu.benefits.correction.QuarterVersion;
 import kz.orleu.benefits.correction.QuarterVersions;
 import kz.orleu.benefits.declaration.InputFile;
 import kz.orleu.benefits.entitlement.Benefit;
+import kz.orleu.benefits.entitlement.PaidTotals;
 import kz.orleu.benefits.reference.ReferenceData;
 import kz.orleu.benefits.reference.ReferenceFile;
 import kz.orleu.benefits.reference.RunReferenceRepository;
@@ -44,13 +45,6 @@ final class StatisticsQueries {
               from entitlement e
              where e.run_id = ?
              group by e.region_code""";
-
-    /** Money paid in the quarter by region and by the benefit paid (a CCA family's ASP months count as ASP). */
-    static final String PAID = """
-            select e.region_code, p.benefit, sum(p.amount) as paid
-              from payment p join entitlement e on e.run_id = p.run_id and e.family_id = p.family_id
-             where p.run_id = ?
-             group by e.region_code, p.benefit""";
 
     /**
      * Members of recipient families counted on the first day of the benefit quarter, grouped by region, benefit and
@@ -203,13 +197,14 @@ final class StatisticsQueries {
             s[QuarterStatistics.Summary.ASP_INCOME_RATIO] = orZero(rs.getBigDecimal("asp_ratio"));
             s[QuarterStatistics.Summary.CCA_INCOME_RATIO] = orZero(rs.getBigDecimal("cca_ratio"));
         }, runId);
-        jdbc.query(PAID, rs -> {
+        // money paid in the quarter by region and by the benefit paid (a CCA family's ASP months count as ASP)
+        jdbc.query(PaidTotals.BY_REGION_AND_BENEFIT, rs -> {
             BigDecimal[] s = sums.computeIfAbsent(rs.getString("region_code"),
                     k -> zeros(QuarterStatistics.Summary.SUMS));
             String benefit = rs.getString("benefit");
             int column = Benefit.CCA.name().equals(benefit) ? QuarterStatistics.Summary.CCA_PAID
                     : QuarterStatistics.Summary.ASP_PAID;
-            s[column] = s[column].add(rs.getBigDecimal("paid"));
+            s[column] = s[column].add(rs.getBigDecimal("tenge"));
         }, runId);
         return new QuarterStatistics.Summary(counts, sums);
     }

@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RestartTest {
 
     private static final List<String> OUTPUT_FILES = List.of("entitlements.csv", "payments.csv", "compliance.csv",
-            "rejects.csv", "warnings.csv", "worklist.csv");
+            "rejects.csv", "warnings.csv", "worklist.csv", "statistics.csv");
 
     @TempDir
     static Path work;
@@ -97,6 +97,9 @@ class RestartTest {
                 "stg_monitoring", "reject", "warning", "family_case", "entitlement", "payment", "finding", "ref_rule")) {
             assertThat(rows(db, table)).as(table).isEqualTo(rows(baselineDb, table));
         }
+        String paid = "select region_code || ' ' || benefit || ' ' || sum(families) || ' ' || sum(tenge) from paid_total"
+                + " group by region_code, benefit order by 1";
+        assertThat(Sql.strings(db, paid)).as("paid totals").isEqualTo(Sql.strings(baselineDb, paid)).isNotEmpty();
         for (String file : OUTPUT_FILES) {
             assertThat(Files.readAllBytes(out.resolve("2016Q2").resolve(file))).as(file)
                     .isEqualTo(Files.readAllBytes(baseline.resolve("2016Q2").resolve(file)));
