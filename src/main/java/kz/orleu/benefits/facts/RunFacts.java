@@ -42,7 +42,9 @@ public final class RunFacts {
         // a run registered before the facts tables existed gets its partitions here (idempotent)
         runs.createPartitions(runId);
         Map<String, Object> values = values(run, false);
-        replace("fact_member", MEMBERS, values, runId);
+        // 4.5 M rows at 1 M families: written by CREATE TABLE AS, which PostgreSQL runs with parallel workers
+        runs.rewrite("fact_member", runId, MEMBERS.sql(), MEMBERS.setter(values));
+        runs.analyze("fact_member", runId);
         replace("fact_contract", CONTRACTS, values, runId);
         Long previousRun = runs.latestCompleted(run.benefitQuarter().previous()).orElse(null);
         // No previous version: -1 matches no run (a null would make the planner scan every partition).
