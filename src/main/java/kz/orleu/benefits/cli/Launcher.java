@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import kz.orleu.benefits.BenefitsApplication;
 import kz.orleu.benefits.InstallationHome;
+import kz.orleu.benefits.declaration.InputFingerprint;
 import kz.orleu.benefits.declaration.InputPreflight;
 import kz.orleu.benefits.csv.UnusableInputException;
 import kz.orleu.benefits.job.GracefulShutdown;
@@ -50,10 +51,12 @@ public final class Launcher {
             if (command instanceof Command.Run run) {
                 InputPreflight.check(run.input(), run.quarter());
                 OutputPreflight.check(run.output());
+                InputFingerprint.computeAhead(run.input());
             }
             if (command instanceof Command.Simulate simulate) {
                 InputPreflight.check(simulate.input(), simulate.quarter());
                 OutputPreflight.check(simulate.output());
+                InputFingerprint.computeAhead(simulate.input());
                 for (var proposal : simulate.proposals()) {
                     Simulation.checkProposal(simulate.input(), simulate.quarter(), proposal);
                 }

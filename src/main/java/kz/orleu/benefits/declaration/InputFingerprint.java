@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,6 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import kz.orleu.benefits.reference.ReferenceFile;
@@ -32,12 +36,82 @@ public record InputFingerprint(String fileName, Long size, String sha256) {
 
     /** The six input files and the four reference overrides, present or not, in a stable order. */
     public static List<InputFingerprint> of(Path inputFolder) {
-        List<InputFingerprint> prints = new ArrayList<>();
+        Ahead ahead = AHEAD.remove(key(inputFolder));
+        if (ahead != null) {
+            Optional<List<InputFingerprint>> computed = ahead.resultIfUnchanged(inputFolder);
+            if (computed.isPresent()) {
+                return computed.get();
+            }
+        }
+        return compute(inputFolder);
+    }
+
+    /**
+     * Starts fingerprinting {@code inputFolder} on a thread of its own, for the run about to start on it: hashing a
+     * gigabyte of input takes about a second, which the machine's other core can spend while Spring and the
+     * database start. {@link #of} takes the result only if no file of the folder changed its size, modification
+     * time or identity since it was started, and fingerprints the folder again otherwise.
+     */
+    public static void computeAhead(Path inputFolder) {
+        Ahead ahead = new Ahead(stamps(inputFolder), new FutureTask<>(() -> compute(inputFolder)));
+        AHEAD.put(key(inputFolder), ahead);
+        Thread thread = new Thread(ahead.prints(), "input-fingerprints");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static final Map<Path, Ahead> AHEAD = new ConcurrentHashMap<>();
+
+    private record Ahead(List<String> before, FutureTask<List<InputFingerprint>> prints) {
+
+        Optional<List<InputFingerprint>> resultIfUnchanged(Path inputFolder) {
+            try {
+                List<InputFingerprint> computed = prints.get();
+                return before.equals(stamps(inputFolder)) ? Optional.of(computed) : Optional.empty();
+            } catch (ExecutionException e) {
+                return Optional.empty(); // fingerprinted again, so that the failure is reported where it happens
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while fingerprinting " + inputFolder, e);
+            }
+        }
+    }
+
+    private static Path key(Path inputFolder) {
+        return inputFolder.toAbsolutePath().normalize();
+    }
+
+    /** Size, modification time and file key of every file fingerprinted, or its absence. */
+    private static List<String> stamps(Path inputFolder) {
+        List<String> stamps = new ArrayList<>();
+        for (String name : fileNames()) {
+            try {
+                BasicFileAttributes attributes = Files.readAttributes(inputFolder.resolve(name),
+                        BasicFileAttributes.class);
+                stamps.add(name + " " + attributes.size() + " " + attributes.lastModifiedTime().toInstant() + " "
+                        + attributes.fileKey() + " " + attributes.isRegularFile());
+            } catch (IOException e) {
+                stamps.add(name + " absent");
+            }
+        }
+        return stamps;
+    }
+
+    private static List<String> fileNames() {
+        List<String> names = new ArrayList<>();
         for (InputFile file : InputFile.values()) {
-            prints.add(of(inputFolder, file.fileName()));
+            names.add(file.fileName());
         }
         for (ReferenceFile file : ReferenceFile.values()) {
-            prints.add(of(inputFolder, file.fileName()));
+            names.add(file.fileName());
+        }
+        return names;
+    }
+
+    private static List<InputFingerprint> compute(Path inputFolder) {
+        List<InputFingerprint> prints = new ArrayList<>();
+        for (String name : fileNames()) {
+            prints.add(of(inputFolder, name));
         }
         return prints;
     }
