@@ -2,6 +2,7 @@ package kz.orleu.benefits.declaration;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -15,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import kz.orleu.benefits.csv.CsvRecordReader;
 import kz.orleu.benefits.csv.CsvSource;
 import kz.orleu.benefits.run.RunContext;
@@ -306,25 +308,40 @@ public final class CrossFileValidation {
         }
     }
 
-    /** Counts each file's rows once, and checks them against the reject records: read = accepted + rejected. */
+    /**
+     * Counts each file's rows once, and checks them against the reject records: read = accepted + rejected. The
+     * files are counted in one SELECT, which PostgreSQL may split among parallel workers (which see this
+     * transaction's rejections); an INSERT ... SELECT it would count on one core.
+     */
     private void countAndCheck(long runId) {
+        String counts = Arrays.stream(InputFile.values()).map(file -> """
+                select '%s' as file, count(*) as read, count(*) filter (where not rejected) as accepted,
+                       count(*) filter (where rejected) as rejected
+                  from %s where run_id = :run""".formatted(file.fileName(), file.stagingTable()))
+                .collect(Collectors.joining("\nunion all\n"));
+        NamedSql statement = NamedSql.of("""
+                with counted as (%s),
+                rejects as (select file, count(*) as records from reject where run_id = :run group by file)
+                select c.file, c.read, c.accepted, c.rejected, coalesce(r.records, 0) as rejects
+                  from counted c left join rejects r on r.file = c.file""".formatted(counts));
+        Map<String, long[]> byFile = new HashMap<>();
+        jdbc.query(statement.sql(), statement.setter(Map.of("run", runId)), rs -> {
+            byFile.put(rs.getString("file"), new long[] {rs.getLong("read"), rs.getLong("accepted"),
+                    rs.getLong("rejected"), rs.getLong("rejects")});
+        });
         jdbc.update("delete from ingest_count where run_id = ?", runId);
         for (InputFile file : InputFile.values()) {
-            var counts = jdbc.queryForMap("""
-                    insert into ingest_count (run_id, file, read, accepted, rejected)
-                    select ?, ?, count(*), count(*) filter (where not rejected), count(*) filter (where rejected)
-                      from %s where run_id = ?
-                    returning read, accepted, rejected,
-                              (select count(*) from reject r where r.run_id = ? and r.file = ?) as rejects"""
-                    .formatted(file.stagingTable()), runId, file.fileName(), runId, runId, file.fileName());
-            long read = ((Number) counts.get("read")).longValue();
-            long accepted = ((Number) counts.get("accepted")).longValue();
-            long rejected = ((Number) counts.get("rejected")).longValue();
-            long rejects = ((Number) counts.get("rejects")).longValue();
+            long[] count = byFile.get(file.fileName());
+            long read = count[0];
+            long accepted = count[1];
+            long rejected = count[2];
+            long rejects = count[3];
             if (read != accepted + rejected || rejected != rejects) {
                 throw new IllegalStateException(file.fileName() + ": rows read " + read + " != accepted " + accepted
                         + " + rejected " + rejected + " (reject records " + rejects + ")");
             }
+            jdbc.update("insert into ingest_count (run_id, file, read, accepted, rejected) values (?, ?, ?, ?, ?)",
+                    runId, file.fileName(), read, accepted, rejected);
             log.info("{}: {} rows read = {} accepted + {} rejected", file.fileName(), read, accepted, rejected);
         }
     }
