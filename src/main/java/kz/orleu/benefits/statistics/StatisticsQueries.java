@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import kz.orleu.benefits.correction.AdjustmentTotals;
 import kz.orleu.benefits.correction.QuarterVersion;
 import kz.orleu.benefits.correction.QuarterVersions;
@@ -157,14 +159,39 @@ final class StatisticsQueries {
         return earlier;
     }
 
+    /**
+     * The members' composition, the dearest aggregate (every counted member joined with the recipients), is
+     * queried on a thread and connection of its own while the others are queried one after the other on this one.
+     */
     QuarterStatistics load(RunContext run) {
+        FutureTask<Map<Benefit, Map<String, long[]>>> composition = new FutureTask<>(() -> composition(run));
+        Thread thread = new Thread(composition, "statistics-composition-" + run.runId());
+        thread.setDaemon(true);
+        thread.start();
         ReferenceData data = reference.load(run.runId());
         RuleSet rules = data.ruleSetFor(run.benefitQuarter());
         List<RegionLine> lines = RegionLine.order(data.regions().values());
-        Map<Benefit, Map<String, long[]>> composition = composition(run);
-        return new QuarterStatistics(runInfo(run, rules), lines, summary(run.runId()),
-                composition.get(Benefit.CCA), composition.get(Benefit.ASP), compliance(run), changes(run.runId()),
-                adjustments(run.runId()), sources(run, data));
+        QuarterStatistics.Run info = runInfo(run, rules);
+        QuarterStatistics.Summary summary = summary(run.runId());
+        QuarterStatistics.Compliance compliance = compliance(run);
+        QuarterStatistics.Changes changes = changes(run.runId());
+        QuarterStatistics.Adjustments adjustments = adjustments(run.runId());
+        QuarterStatistics.Sources sources = sources(run, data);
+        Map<Benefit, Map<String, long[]>> members = await(composition);
+        return new QuarterStatistics(info, lines, summary, members.get(Benefit.CCA), members.get(Benefit.ASP),
+                compliance, changes, adjustments, sources);
+    }
+
+    private static <T> T await(FutureTask<T> task) {
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure
+                    : new IllegalStateException("a statistics query failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the statistics were queried", e);
+        }
     }
 
     private QuarterStatistics.Run runInfo(RunContext run, RuleSet rules) {
