@@ -36,29 +36,6 @@ final class CopyBinaryEncoder extends CopyBuffer {
     static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0, 0, 0, 0, 0, 0, 0, 0, 0};
     static final byte[] TRAILER = {(byte) 0xff, (byte) 0xff};
     private static final long POSTGRES_EPOCH_DAY = LocalDate.of(2000, 1, 1).toEpochDay();
-
-    /**
-     * Days from PostgreSQL's epoch to the first of each month of 1900-2099, the years of nearly every date of a
-     * declaration: {@code LocalDate#toEpochDay}'s divisions were 5 % of an ingest's CPU (JFR).
-     */
-    private static final int FIRST_YEAR = 1900;
-    private static final int[] MONTH_STARTS = new int[200 * 12];
-
-    static {
-        for (int i = 0; i < MONTH_STARTS.length; i++) {
-            MONTH_STARTS[i] = Math.toIntExact(
-                    LocalDate.of(FIRST_YEAR + i / 12, i % 12 + 1, 1).toEpochDay() - POSTGRES_EPOCH_DAY);
-        }
-    }
-
-    /** The date as PostgreSQL's binary format has it: days since 2000-01-01. */
-    static int postgresDay(LocalDate date) {
-        int month = (date.getYear() - FIRST_YEAR) * 12 + date.getMonthValue() - 1;
-        if (month >= 0 && month < MONTH_STARTS.length) {
-            return MONTH_STARTS[month] + date.getDayOfMonth() - 1;
-        }
-        return Math.toIntExact(date.toEpochDay() - POSTGRES_EPOCH_DAY);
-    }
     private static final BigInteger TEN_THOUSAND = BigInteger.valueOf(10_000);
 
     private final Type[] types;
@@ -98,7 +75,7 @@ final class CopyBinaryEncoder extends CopyBuffer {
                 int32(1);
                 buffer[size++] = (byte) (((Boolean) value) ? 1 : 0);
             }
-            case DATE -> fixed(4, postgresDay((LocalDate) value));
+            case DATE -> fixed(4, Math.toIntExact(((LocalDate) value).toEpochDay() - POSTGRES_EPOCH_DAY));
             case TEXT -> text(value.toString());
             case NUMERIC -> numeric(value instanceof BigDecimal decimal ? decimal
                     : BigDecimal.valueOf(((Number) value).longValue()));

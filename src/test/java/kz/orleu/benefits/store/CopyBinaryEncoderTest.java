@@ -4,24 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
-import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CopyBinaryEncoderTest {
-
-    @Test
-    void aDateIsItsDaysSincePostgresEpochInsideAndOutsideTheTableOfMonths() {
-        long epoch = LocalDate.of(2000, 1, 1).toEpochDay();
-        for (LocalDate day = LocalDate.of(1800, 1, 1);
-                day.isBefore(LocalDate.of(2300, 1, 1)); day = day.plusDays(1)) {
-            assertThat(CopyBinaryEncoder.postgresDay(day)).as(day.toString())
-                    .isEqualTo(Math.toIntExact(day.toEpochDay() - epoch));
-        }
-        assertThat(CopyBinaryEncoder.postgresDay(LocalDate.of(2000, 1, 1))).isZero();
-        assertThat(CopyBinaryEncoder.postgresDay(LocalDate.of(1999, 12, 31))).isEqualTo(-1);
-        assertThat(CopyBinaryEncoder.postgresDay(LocalDate.of(9999, 12, 31))).isEqualTo(2_921_939);
-    }
 
     @Test
     void numericIsBaseTenThousandDigitsWithWeightSignAndScale() {
