@@ -33,11 +33,15 @@ public record CsvHeader(List<String> columns) {
         return columns.stream().filter(c -> Collections.frequency(columns, c) > 1).distinct().toList();
     }
 
-    /** Each column's position, the first one where a name is repeated (later ones are reported as duplicated). */
+    /**
+     * Each column's position, the first one where a name is repeated (later ones are reported as duplicated). The
+     * names are interned: a row's values are looked up by the code's constant names, millions of times a file, and
+     * a key that is the same object is found without comparing its characters.
+     */
     public Map<String, Integer> positions() {
         Map<String, Integer> positions = new HashMap<>(columns.size() * 2);
         for (int i = 0; i < columns.size(); i++) {
-            positions.putIfAbsent(columns.get(i), i);
+            positions.putIfAbsent(columns.get(i).intern(), i);
         }
         return Collections.unmodifiableMap(positions);
     }
