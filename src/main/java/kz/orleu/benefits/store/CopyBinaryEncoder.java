@@ -35,10 +35,13 @@ final class CopyBinaryEncoder extends CopyBuffer {
 
     static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0, 0, 0, 0, 0, 0, 0, 0, 0};
     static final byte[] TRAILER = {(byte) 0xff, (byte) 0xff};
+    private static final long[] POWERS_OF_TEN = {1, 10, 100, 1000};
     private static final long POSTGRES_EPOCH_DAY = LocalDate.of(2000, 1, 1).toEpochDay();
     private static final BigInteger TEN_THOUSAND = BigInteger.valueOf(10_000);
 
     private final Type[] types;
+    /** A numeric's base-10000 digits, last first; five hold any value of 18 decimal digits. */
+    private short[] groups = new short[8];
 
     CopyBinaryEncoder(List<Type> types, int capacity) {
         super(capacity);
@@ -131,21 +134,18 @@ final class CopyBinaryEncoder extends CopyBuffer {
      */
     private void numeric(BigDecimal decimal) {
         int scale = Math.max(decimal.scale(), 0);
-        BigDecimal absolute = decimal.abs().setScale(scale);
         // the digits as a whole number of ten-thousandths: the fraction padded to whole groups of four
         int fractionGroups = (scale + 3) / 4;
-        BigInteger units = absolute.movePointRight(fractionGroups * 4).toBigIntegerExact();
-        short[] groups = new short[8];
         int count = 0;
-        if (units.bitLength() < 63) {
-            // every amount of a file: long arithmetic, not BigInteger's division
-            for (long rest = units.longValue(); rest > 0; rest /= 10_000) {
-                if (count == groups.length) {
-                    groups = Arrays.copyOf(groups, count * 2);
-                }
+        if (decimal.scale() >= 0 && decimal.precision() <= 15) {
+            // every amount of a file and of a family: long arithmetic, no BigInteger made (at most 18 digits)
+            long units = Math.abs(decimal.movePointRight(decimal.scale()).longValue())
+                    * POWERS_OF_TEN[fractionGroups * 4 - scale];
+            for (long rest = units; rest > 0; rest /= 10_000) {
                 groups[count++] = (short) (rest % 10_000);
             }
         } else {
+            BigInteger units = decimal.abs().setScale(scale).movePointRight(fractionGroups * 4).toBigIntegerExact();
             while (units.signum() > 0) {
                 BigInteger[] division = units.divideAndRemainder(TEN_THOUSAND);
                 if (count == groups.length) {

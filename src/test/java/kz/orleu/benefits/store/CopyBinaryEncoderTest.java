@@ -26,6 +26,40 @@ class CopyBinaryEncoderTest {
     }
 
     @Test
+    void numericAgreesWithItsDecimalDigitsForRandomValuesOfEverySizeAndScale() {
+        java.util.Random random = new java.util.Random(20261202);
+        for (int i = 0; i < 50_000; i++) {
+            java.math.BigInteger unscaled = new java.math.BigInteger(1 + random.nextInt(i % 10 == 0 ? 120 : 60), random);
+            BigDecimal value = new BigDecimal(random.nextBoolean() ? unscaled : unscaled.negate(), random.nextInt(9));
+            assertThat(numeric(value.toString())).as(value.toPlainString()).isEqualTo(words(value));
+        }
+    }
+
+    /** The words of a numeric worked out from its decimal digits, grouped by four from the point. */
+    private static List<Integer> words(BigDecimal value) {
+        String[] parts = value.abs().toPlainString().split("\\.");
+        String whole = "0".repeat((4 - parts[0].length() % 4) % 4) + parts[0];
+        String fraction = parts.length > 1 ? parts[1] : "";
+        fraction = fraction + "0".repeat((4 - fraction.length() % 4) % 4);
+        List<Integer> groups = new java.util.ArrayList<>();
+        for (String digits = whole + fraction; !digits.isEmpty(); digits = digits.substring(4)) {
+            groups.add(Integer.parseInt(digits.substring(0, 4)));
+        }
+        int weight = whole.length() / 4 - 1;
+        while (!groups.isEmpty() && groups.get(0) == 0) {
+            groups.remove(0);
+            weight--;
+        }
+        while (!groups.isEmpty() && groups.get(groups.size() - 1) == 0) {
+            groups.remove(groups.size() - 1);
+        }
+        List<Integer> words = new java.util.ArrayList<>(List.of(groups.size(), groups.isEmpty() ? 0 : weight,
+                value.signum() < 0 ? 0x4000 : 0, value.scale()));
+        words.addAll(groups);
+        return words;
+    }
+
+    @Test
     void textIsItsUtf8BytesWithoutNulsWhateverItsCharacters() {
         for (String text : List.of("F000123", "", "Қазақстан", "a\0b", "x€", "long ".repeat(40))) {
             CopyBinaryEncoder encoder = new CopyBinaryEncoder(List.of(CopyBinaryEncoder.Type.TEXT), 4);
