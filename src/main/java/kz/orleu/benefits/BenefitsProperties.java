@@ -1,6 +1,7 @@
 package kz.orleu.benefits;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -16,13 +17,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *        restart redoes at most one chunk a step or partition)
  * @param shareRunningServer connect as a client to the embedded server of another process on the same home
  *        (for commands that list, stop or abandon) instead of refusing
+ * @param dbWait how long a start waits for a database server that does not accept connections yet (10 s: a
+ *        server being restarted by its operators comes back within that; an unreachable one fails the start)
  */
 @ConfigurationProperties("benefits")
 public record BenefitsProperties(Path home, String dbUrl, String dbUser, String dbPassword, Path dbPasswordFile,
-        Integer chunkSize, boolean shareRunningServer) {
+        Integer chunkSize, boolean shareRunningServer, Duration dbWait) {
 
     public BenefitsProperties {
         home = home == null || home.toString().isEmpty() ? InstallationHome.defaultHome() : home;
         chunkSize = chunkSize == null ? 20_000 : chunkSize;
+        dbWait = dbWait == null ? Duration.ofSeconds(10) : dbWait;
     }
 }

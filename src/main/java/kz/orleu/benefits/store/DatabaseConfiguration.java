@@ -56,7 +56,7 @@ public class DatabaseConfiguration {
         config.setConnectionInitSql("set client_connection_check_interval = '2s'");
         config.setMaximumPoolSize(POOL_SIZE);
         config.setConnectionTimeout(10_000);
-        config.setInitializationFailTimeout(10_000);
+        config.setInitializationFailTimeout(Math.max(1, properties.dbWait().toMillis()));
         return new HikariDataSource(config);
     }
 

@@ -2,11 +2,7 @@ package kz.orleu.benefits.explain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import kz.orleu.benefits.cli.Launcher;
 import kz.orleu.benefits.support.Examples;
 import kz.orleu.benefits.support.LauncherRun;
 import kz.orleu.benefits.support.TestDatabase;
@@ -114,18 +110,6 @@ class ExplainTest {
 
     /** The launcher's exit status and what it printed, without log lines. */
     private static String explain(String family, String quarter) {
-        PrintStream stdout = System.out;
-        ByteArrayOutputStream said = new ByteArrayOutputStream();
-        PrintStream capture = new PrintStream(said, true, StandardCharsets.UTF_8);
-        System.setOut(capture);
-        try {
-            int code = new Launcher(capture).execute(
-                    new String[] {"explain", family, "--quarter", quarter, "--db-url", db});
-            String text = said.toString(StandardCharsets.UTF_8).lines()
-                    .filter(l -> !l.matches("^\\d{4}-\\d{2}-\\d{2} .*")).reduce("", (a, b) -> a + b + "\n");
-            return code + " " + text;
-        } finally {
-            System.setOut(stdout);
-        }
+        return LauncherRun.said(db, "explain", family, "--quarter", quarter).brief();
     }
 }

@@ -57,8 +57,7 @@ class RemoteWorkersTest {
         String db = TestDatabase.freshDatabase("remote_workers");
         // long enough for a worker JVM to start on a loaded machine, short enough for a test
         System.setProperty("benefits.partition-timeout", "20s");
-        startWorker(db, "worker-1", List.of());
-        startWorker(db, "worker-2", List.of());
+        startWorkers(db, "worker-1", "worker-2");
         assertThat(run(db, remote, "2016Q2", "2016Q1", "--workers", "remote")).isZero();
         Outputs.assertSame(local.resolve("2016Q2"), remote.resolve("2016Q2"));
         long first = Long.parseLong(Sql.text(db, "select max(job_execution_id) from batch_job_execution"));
@@ -84,8 +83,7 @@ class RemoteWorkersTest {
                 .as("marked failed by the manager, so that a late worker could not complete them")
                 .containsExactly("FAILED");
 
-        startWorker(db, "worker-3", List.of());
-        startWorker(db, "worker-4", List.of());
+        startWorkers(db, "worker-3", "worker-4");
         assertThat(LauncherRun.run(db, "restart", Long.toString(failed)).exitCode()).isZero();
         assertThat(Sql.strings(db, "select step_name from batch_step_execution where job_execution_id = "
                 + (failed + 1) + " and step_name like '%Worker:%' order by step_name"))
@@ -93,17 +91,33 @@ class RemoteWorkersTest {
         Outputs.assertSame(local.resolve("2016Q3"), remote.resolve("2016Q3"));
     }
 
+    /** Starts the workers side by side, then waits until each serves partitions. */
+    private void startWorkers(String db, String... names) throws Exception {
+        List<Process> started = new ArrayList<>();
+        for (String name : names) {
+            started.add(JobProcess.startWithOptions(work.resolve(name + ".log"), List.of(), db, "worker"));
+        }
+        workers.addAll(started);
+        for (int i = 0; i < names.length; i++) {
+            awaitReady(names[i], started.get(i));
+        }
+    }
+
     private Process startWorker(String db, String name, List<String> jvmOptions) throws Exception {
-        Path log = work.resolve(name + ".log");
-        Process worker = JobProcess.startWithOptions(log, jvmOptions, db, "worker");
+        Process worker = JobProcess.startWithOptions(work.resolve(name + ".log"), jvmOptions, db, "worker");
         workers.add(worker);
+        awaitReady(name, worker);
+        return worker;
+    }
+
+    private static void awaitReady(String name, Process worker) throws Exception {
+        Path log = work.resolve(name + ".log");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (!(Files.exists(log) && Files.readString(log).contains("worker serving partitions"))) {
             assertThat(worker.isAlive()).as(name + " running, see " + log).isTrue();
             assertThat(System.nanoTime()).as(name + " ready within 120 s").isLessThan(deadline);
             Thread.sleep(100);
         }
-        return worker;
     }
 
     private static int run(String db, Path out, String quarter, String input, String... options) {

@@ -33,7 +33,7 @@ class DatabaseLossTest {
         Path input = work.resolve("2016Q1");
         QuarterGenerator.generate(GeneratorOptions.of(5_000, "2016Q1", 99, input));
         Path baseline = work.resolve("baseline");
-        assertThat(LauncherRun.run(TestDatabase.freshDatabase("dbloss_baseline"), "run", "--quarter", "2016Q2",
+        assertThat(LauncherRun.runGenerated(TestDatabase.freshDatabase("dbloss_baseline"), "run", "--quarter", "2016Q2",
                 "--input", input.toString(), "--output", baseline.toString()).exitCode()).isZero();
 
         Path home = work.resolve("own-server");
@@ -53,7 +53,7 @@ class DatabaseLossTest {
 
         try (EmbeddedPostgresServer again = EmbeddedPostgresServer.start(home)) {
             String id = text(again, "select max(job_execution_id) from batch_job_execution");
-            assertThat(LauncherRun.run(again, "restart", id).exitCode()).isZero();
+            assertThat(LauncherRun.runGenerated(again, "restart", id).exitCode()).isZero();
             Outputs.assertSame(baseline.resolve("2016Q2"), out.resolve("2016Q2"));
         }
     }

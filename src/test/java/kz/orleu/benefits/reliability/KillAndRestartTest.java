@@ -48,7 +48,7 @@ class KillAndRestartTest {
         input = work.resolve("2016Q1");
         QuarterGenerator.generate(GeneratorOptions.of(10_000, "2016Q1", 20161, input).withBadRows(5));
         baseline = work.resolve("baseline");
-        assertThat(LauncherRun.run(TestDatabase.freshDatabase("kill_baseline"), "run", "--quarter", "2016Q2",
+        assertThat(LauncherRun.runGenerated(TestDatabase.freshDatabase("kill_baseline"), "run", "--quarter", "2016Q2",
                 "--input", input.toString(), "--output", baseline.toString()).exitCode()).isZero();
     }
 
@@ -61,7 +61,7 @@ class KillAndRestartTest {
         String step = late.get(random.nextInt(late.size()));
         String db = TestDatabase.freshDatabase("kill_corrected_" + trial);
         Path out = work.resolve("corrected-trial-" + trial);
-        assertThat(LauncherRun.run(db, "run", "--quarter", "2016Q2", "--input", input.toString(), "--output",
+        assertThat(LauncherRun.runGenerated(db, "run", "--quarter", "2016Q2", "--input", input.toString(), "--output",
                 out.toString()).exitCode()).isZero();
 
         Process job = JobProcess.start(work.resolve("corrected-trial-" + trial + ".log"), db, "run", "--quarter",
@@ -82,9 +82,9 @@ class KillAndRestartTest {
         QuarterGenerator.generate(GeneratorOptions.of(10_000, "2016Q1", 20162, corrected).withBadRows(2));
         Path folder = work.resolve("corrected-baseline");
         String db = TestDatabase.freshDatabase("kill_corrected_baseline");
-        assertThat(LauncherRun.run(db, "run", "--quarter", "2016Q2", "--input", input.toString(), "--output",
+        assertThat(LauncherRun.runGenerated(db, "run", "--quarter", "2016Q2", "--input", input.toString(), "--output",
                 folder.toString()).exitCode()).isZero();
-        assertThat(LauncherRun.run(db, "run", "--quarter", "2016Q2", "--input", corrected.toString(), "--output",
+        assertThat(LauncherRun.runGenerated(db, "run", "--quarter", "2016Q2", "--input", corrected.toString(), "--output",
                 folder.toString()).exitCode()).isZero();
         assertThat(folder.resolve("2016Q2/adjustments.csv")).exists();
         correctedBaseline = folder;
@@ -107,7 +107,7 @@ class KillAndRestartTest {
         Long execution = Long.valueOf(Sql.text(db, "select max(job_execution_id) from batch_job_execution"));
         String status = Sql.text(db, "select status from batch_job_execution where job_execution_id = " + execution);
         if (!"COMPLETED".equals(status)) {
-            assertThat(LauncherRun.run(db, "restart", execution.toString()).exitCode()).isZero();
+            assertThat(LauncherRun.runGenerated(db, "restart", execution.toString()).exitCode()).isZero();
         }
         assertThat(Sql.text(db, "select status from batch_job_execution order by job_execution_id desc limit 1"))
                 .isEqualTo("COMPLETED");
@@ -129,7 +129,7 @@ class KillAndRestartTest {
                 + " order by step_name");
         assertThat(unfinished).isNotEmpty();
 
-        assertThat(LauncherRun.run(db, "restart", killed).exitCode()).isZero();
+        assertThat(LauncherRun.runGenerated(db, "restart", killed).exitCode()).isZero();
         String restarted = Sql.text(db, "select max(job_execution_id) from batch_job_execution");
         assertThat(Sql.strings(db, "select step_name from batch_step_execution where job_execution_id = "
                 + restarted + " and step_name like '%Worker:%' order by step_name"))

@@ -46,7 +46,7 @@ class SimulationBesideOtherProcessesTest {
         String alone = TestDatabase.freshDatabase("beside_alone");
         Path outAlone = work.resolve("alone");
         assertThat(simulate(alone, "2016Q3", Examples.input("2016Q2"), outAlone).exitCode()).isZero();
-        assertThat(LauncherRun.run(alone, "run", "--quarter", "2016Q2", "--input", bigQuarter.toString(),
+        assertThat(LauncherRun.runGenerated(alone, "run", "--quarter", "2016Q2", "--input", bigQuarter.toString(),
                 "--output", outAlone.toString()).exitCode()).isZero();
 
         String db = TestDatabase.freshDatabase("beside_live_run");

@@ -9,6 +9,9 @@ import kz.orleu.benefits.store.embedded.EmbeddedPostgresServer;
 /** The launcher in a JVM of its own, so that a test can kill it with SIGKILL as an operator's machine might. */
 public final class JobProcess {
 
+    /** Rows per chunk in the job's JVM: a generated quarter of thousands of families commits many chunks. */
+    public static final int CHUNK_SIZE = 200;
+
     private JobProcess() {
     }
 
@@ -61,7 +64,7 @@ public final class JobProcess {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx512m");
-        command.add("-Dbenefits.chunk-size=200");
+        command.add("-Dbenefits.chunk-size=" + CHUNK_SIZE);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         return command;
