@@ -13,6 +13,8 @@ import kz.orleu.benefits.output.OutputPreflight;
 import kz.orleu.benefits.simulation.Simulation;
 import kz.orleu.benefits.store.embedded.HomeInUseException;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -117,12 +119,15 @@ public final class Launcher {
                 .run(web);
     }
 
-    /** The first cause that says what is wrong with the database, in one line. */
+    /** The first cause that says what is wrong with the database or a setting, in one line. */
     static String databaseProblem(Throwable e) {
         Throwable cause = e;
         while (cause != null) {
             if (cause instanceof HomeInUseException || cause instanceof UsageException) {
                 return cause.getMessage();
+            }
+            if (cause instanceof BindException binding) {
+                return badSetting(binding);
             }
             if (cause instanceof java.sql.SQLException || cause instanceof java.net.ConnectException) {
                 return "cannot reach the database: " + cause.getMessage();
@@ -133,5 +138,17 @@ public final class Launcher {
             cause = cause.getCause();
         }
         return "cannot start: " + (cause == null ? e.getMessage() : cause.getMessage());
+    }
+
+    /** Names the setting as the operator gave it (an environment variable, a -D option) and why it is refused. */
+    private static String badSetting(BindException binding) {
+        Throwable reason = binding;
+        while (reason.getCause() != null) {
+            reason = reason.getCause();
+        }
+        ConfigurationProperty property = binding.getProperty();
+        String origin = property == null || property.getOrigin() == null ? binding.getName().toString()
+                : property.getOrigin().toString();
+        return "bad setting " + origin + ": " + reason.getMessage();
     }
 }

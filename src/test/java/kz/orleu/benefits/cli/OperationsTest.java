@@ -109,6 +109,10 @@ class OperationsTest {
         assertThat(launch(unreachable, "run", "--quarter", "2016Q2", "--input", input, "--output", out))
                 .startsWith("2 benefits: cannot reach the database");
         assertThat(launch(unreachable, "executions")).startsWith("2 benefits: cannot reach the database");
+        System.setProperty("benefits.db-wait", "ten seconds");
+        assertThat(launch(unreachable, "executions")).as("one line that names the setting, no failure report")
+                .startsWith("2 benefits: bad setting \"benefits.db-wait\"")
+                .endsWith(": 'ten seconds' is not a valid duration\n").hasLineCount(1);
         assertThat(work.resolve("exit2")).doesNotExist();
     }
 
