@@ -70,7 +70,7 @@ public final class Launcher {
         try {
             context = start(command);
         } catch (RuntimeException e) {
-            return usage(databaseProblem(e));
+            return usage(startProblem(e));
         }
         if (command instanceof Command.Console console) {
             return ConsoleServer.serve(context, console.port(), err);
@@ -120,7 +120,7 @@ public final class Launcher {
     }
 
     /** The first cause that says what is wrong with the database or a setting, in one line. */
-    static String databaseProblem(Throwable e) {
+    static String startProblem(Throwable e) {
         Throwable cause = e;
         while (cause != null) {
             if (cause instanceof HomeInUseException || cause instanceof UsageException) {

@@ -56,6 +56,7 @@ public class DatabaseConfiguration {
         config.setConnectionInitSql("set client_connection_check_interval = '2s'");
         config.setMaximumPoolSize(POOL_SIZE);
         config.setConnectionTimeout(10_000);
+        // at least 1 ms: Hikari reads 0 or less as "start without a connection", which would defer the error
         config.setInitializationFailTimeout(Math.max(1, properties.dbWait().toMillis()));
         return new HikariDataSource(config);
     }
