@@ -95,7 +95,7 @@ class RemoteWorkersTest {
     private void startWorkers(String db, String... names) throws Exception {
         List<Process> started = new ArrayList<>();
         for (String name : names) {
-            started.add(JobProcess.startWithOptions(work.resolve(name + ".log"), List.of(), db, "worker"));
+            started.add(launchWorker(db, name, List.of()));
         }
         workers.addAll(started);
         for (int i = 0; i < names.length; i++) {
@@ -104,10 +104,14 @@ class RemoteWorkersTest {
     }
 
     private Process startWorker(String db, String name, List<String> jvmOptions) throws Exception {
-        Process worker = JobProcess.startWithOptions(work.resolve(name + ".log"), jvmOptions, db, "worker");
+        Process worker = launchWorker(db, name, jvmOptions);
         workers.add(worker);
         awaitReady(name, worker);
         return worker;
+    }
+
+    private static Process launchWorker(String db, String name, List<String> jvmOptions) throws Exception {
+        return JobProcess.startWithOptions(work.resolve(name + ".log"), jvmOptions, db, "worker");
     }
 
     private static void awaitReady(String name, Process worker) throws Exception {

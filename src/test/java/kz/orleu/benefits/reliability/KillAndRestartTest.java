@@ -84,8 +84,8 @@ class KillAndRestartTest {
         String db = TestDatabase.freshDatabase("kill_corrected_baseline");
         assertThat(LauncherRun.runGenerated(db, "run", "--quarter", "2016Q2", "--input", input.toString(), "--output",
                 folder.toString()).exitCode()).isZero();
-        assertThat(LauncherRun.runGenerated(db, "run", "--quarter", "2016Q2", "--input", corrected.toString(), "--output",
-                folder.toString()).exitCode()).isZero();
+        assertThat(LauncherRun.runGenerated(db, "run", "--quarter", "2016Q2", "--input", corrected.toString(),
+                "--output", folder.toString()).exitCode()).isZero();
         assertThat(folder.resolve("2016Q2/adjustments.csv")).exists();
         correctedBaseline = folder;
     }

@@ -63,7 +63,7 @@ public final class LauncherRun {
     /** Against a database of the shared test server, capturing stdout too, with the product's own chunk size. */
     public static Said said(String dbUrl, String... args) {
         // Before stdout is captured: the first use of the shared test server starts it, and it logs that.
-        Map<String, String> properties = credentials(TestDatabase.user(), TestDatabase.password(), null);
+        Map<String, String> properties = settings(TestDatabase.user(), TestDatabase.password(), null);
         PrintStream stdout = System.out;
         ByteArrayOutputStream said = new ByteArrayOutputStream();
         PrintStream capture = new PrintStream(said, true, StandardCharsets.UTF_8);
@@ -78,13 +78,14 @@ public final class LauncherRun {
 
     private static Result run(String dbUrl, String user, String password, int chunkSize, String... args) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = withProperties(credentials(user, password, Integer.toString(chunkSize)),
+        int code = withProperties(settings(user, password, Integer.toString(chunkSize)),
                 () -> new Launcher(new PrintStream(err, true, StandardCharsets.UTF_8))
                         .execute(withDatabase(dbUrl, args)));
         return new Result(code, err.toString(StandardCharsets.UTF_8));
     }
 
-    private static Map<String, String> credentials(String user, String password, String chunkSize) {
+    /** The launcher's settings for one call; a null chunk size leaves the product's own. */
+    private static Map<String, String> settings(String user, String password, String chunkSize) {
         Map<String, String> properties = new HashMap<>();
         properties.put("benefits.db-user", user);
         properties.put("benefits.db-password", password);
